@@ -1,0 +1,2 @@
+//! Analysis façade (stub).
+pub mod text;

@@ -1,0 +1,4 @@
+//! crosscheck (tour written later)
+pub mod analysis;
+pub mod corpus;
+pub mod date;
