@@ -1,4 +1,22 @@
-//! crosscheck (tour written later)
+//! crosscheck finds the checkable claims in several reports of one story, works out which claims
+//! of different sources tell the same fact, and whether they agree.
+//!
+//! Module map:
+//! - [`corpus`]: the corpus model (sources, ids) and its loading and validation.
+//! - [`analysis`]: sentences, claims, alignment and stance; `analyse(&Corpus) -> Analysis`.
+//! - [`date`]: civil dates for publication dates and relative dates in text.
+//! - [`ui`]: the reader's view; its state and view model are native, its components browser only.
+//! - `embed` (wasm only): mounts widgets on a page; the only module that knows JavaScript.
+//!
+//! `corpus`, `analysis` and `date` import no web crate: they compile and test natively.
+
 pub mod analysis;
 pub mod corpus;
 pub mod date;
+pub mod ui;
+
+#[cfg(target_arch = "wasm32")]
+mod embed;
+
+pub use analysis::{analyse, Analysis};
+pub use corpus::{Corpus, Source, SourceId};
