@@ -70,6 +70,23 @@ fn distinct_sources(evidence: &[Evidence]) -> usize {
     sources.len()
 }
 
+/// One contradiction of the story, for the overview: both sides and the reason.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dispute {
+    /// (source index, sentence index, quote) of each side, in corpus order.
+    pub sides: [(usize, usize, String); 2],
+    pub reason: String,
+}
+
+/// How a source's claims fare against the others.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Coverage {
+    pub n_claims: usize,
+    pub n_backed: usize,
+    pub n_contradicted: usize,
+    pub n_single: usize,
+}
+
 pub struct Model {
     pub corpus: Corpus,
     pub analysis: Analysis,
@@ -159,6 +176,57 @@ impl Model {
         verdict
     }
 
+    /// Every cross-source contradiction, one entry per pair of sentences, in corpus order.
+    pub fn disputes(&self) -> Vec<Dispute> {
+        let mut disputes: Vec<Dispute> = Vec::new();
+        for link in self.analysis.links.iter().filter(|link| link.relation == Relation::Contradicts) {
+            let (Some(a), Some(b)) = (self.sentence_of_claim(link.from), self.sentence_of_claim(link.to)) else {
+                continue;
+            };
+            if a.0 == b.0 {
+                continue;
+            }
+            let (first, second) = if a <= b { (a, b) } else { (b, a) };
+            let side = |(source, sentence): (usize, usize)| (source, sentence, self.sentence_text(source, sentence));
+            let dispute = Dispute { sides: [side(first), side(second)], reason: link.reason.clone() };
+            let same_pair = |other: &Dispute| {
+                (other.sides[0].0, other.sides[0].1, other.sides[1].0, other.sides[1].1) == (first.0, first.1, second.0, second.1)
+            };
+            if !disputes.iter().any(same_pair) {
+                disputes.push(dispute);
+            }
+        }
+        disputes.sort_by_key(|dispute| (dispute.sides[0].0, dispute.sides[0].1, dispute.sides[1].0, dispute.sides[1].1));
+        disputes
+    }
+
+    /// Claims of each source by status, counted by sentence, by source index.
+    pub fn coverage(&self) -> Vec<Coverage> {
+        (0..self.corpus.sources.len())
+            .map(|source| {
+                let mut coverage = Coverage::default();
+                for sentence in 0..self.sentences[source].len() {
+                    match self.status(source, sentence) {
+                        SentenceStatus::NotClaim => continue,
+                        SentenceStatus::Backed => coverage.n_backed += 1,
+                        SentenceStatus::Contradicted => coverage.n_contradicted += 1,
+                        SentenceStatus::SingleSource => coverage.n_single += 1,
+                    }
+                    coverage.n_claims += 1;
+                }
+                coverage
+            })
+            .collect()
+    }
+
+    /// The text of one sentence.
+    pub fn sentence_text(&self, source: usize, sentence: usize) -> String {
+        let Some(span) = self.sentences.get(source).and_then(|spans| spans.get(sentence)) else {
+            return String::new();
+        };
+        self.corpus.sources[source].text.chars().skip(span.start).take(span.end - span.start).collect()
+    }
+
     pub fn status(&self, source: usize, sentence: usize) -> SentenceStatus {
         if self.claims_in(source, sentence).is_empty() {
             return SentenceStatus::NotClaim;
@@ -194,13 +262,7 @@ mod tests {
 
     fn claim(id: u32, source: &str, text: &str, whole: &str) -> Claim {
         let start = whole.find(text).map(|byte| whole[..byte].chars().count()).unwrap_or(0);
-        Claim {
-            id: ClaimId(id),
-            source: SourceId(source.to_string()),
-            start,
-            end: start + text.chars().count(),
-            text: text.to_string(),
-        }
+        Claim::new(ClaimId(id), SourceId(source.to_string()), start, start + text.chars().count(), text.to_string())
     }
 
     /// Three sources: a backs b's first sentence, c contradicts it; b's second sentence is unique.
@@ -217,8 +279,8 @@ mod tests {
                 claim(3, "c", "Twelve chiefs met on Monday.", c),
             ],
             links: vec![
-                Link { from: ClaimId(0), to: ClaimId(1), relation: Relation::Supports, reason: "same".into() },
-                Link { from: ClaimId(3), to: ClaimId(1), relation: Relation::Contradicts, reason: "number".into() },
+                Link::new(ClaimId(0), ClaimId(1), Relation::Supports, "same".into()),
+                Link::new(ClaimId(3), ClaimId(1), Relation::Contradicts, "number".into()),
             ],
         };
         Model::new(corpus, analysis)
@@ -249,5 +311,19 @@ mod tests {
         assert_eq!((verdict.n_backing_sources(), verdict.n_contradicting_sources()), (1, 1));
         assert_eq!(model.sentence_of_claim(ClaimId(3)), Some((2, 0)));
         assert_eq!(model.sentence_at(1, model.sentences[1][1].start), Some(1));
+    }
+
+    #[test]
+    fn overview_lists_disputes_and_coverage() {
+        let model = model();
+        let disputes = model.disputes();
+        assert_eq!(disputes.len(), 1);
+        assert_eq!(disputes[0].sides[0], (1, 0, "The ten chiefs met Monday.".to_string()));
+        assert_eq!(disputes[0].sides[1], (2, 0, "Twelve chiefs met on Monday.".to_string()));
+        assert_eq!(disputes[0].reason, "number");
+        let coverage = model.coverage();
+        assert_eq!(coverage[0], Coverage { n_claims: 1, n_backed: 1, n_contradicted: 0, n_single: 0 });
+        assert_eq!(coverage[1], Coverage { n_claims: 2, n_backed: 0, n_contradicted: 1, n_single: 1 });
+        assert_eq!(coverage[2], Coverage { n_claims: 1, n_backed: 0, n_contradicted: 1, n_single: 0 });
     }
 }
