@@ -26,19 +26,21 @@ pub fn start() {
     let Ok(elements) = document.query_selector_all("[data-crosscheck]") else { return };
     for index in 0..elements.length() {
         if let Some(element) = elements.item(index).and_then(|node| node.dyn_into::<Element>().ok()) {
-            mount_element(&document, element);
+            // The first widget's deep links read `#cc=…`, the next ones `#cc1=…`, `#cc2=…`.
+            let link_param = if index == 0 { "cc".to_string() } else { format!("cc{index}") };
+            mount_element(&document, element, link_param);
         }
     }
 }
 
-fn mount_element(document: &Document, element: Element) {
+fn mount_element(document: &Document, element: Element, link_param: String) {
     if element.get_attribute("data-crosscheck-mounted").is_some() {
         return;
     }
     let _ = element.set_attribute("data-crosscheck-mounted", "");
     let _ = element.class_list().add_1(ROOT_CLASS);
     match corpus_for(document, &element) {
-        Ok((corpus, problems)) => mount(element, corpus, problems),
+        Ok((corpus, problems)) => mount(element, corpus, problems, link_param),
         Err(message) => show_error(&element, &message),
     }
 }
@@ -49,19 +51,27 @@ fn corpus_for(document: &Document, element: &Element) -> Result<(Corpus, Vec<Str
         return Ok((corpus::seeds(), Vec::new()));
     };
     let Some(id) = reference.trim().strip_prefix('#') else {
-        return Err(format!("This widget's corpus \"{reference}\" cannot be loaded yet: only an inline corpus (\"#id\") is supported."));
+        return Err(format!(
+            "This widget's corpus \"{reference}\" cannot be loaded yet: only an inline corpus (\"#id\") is supported."
+        ));
     };
-    let script = document
-        .get_element_by_id(id)
-        .ok_or_else(|| format!("This widget's corpus \"#{id}\" was not found: the page has no element with id \"{id}\"."))?;
+    let script = document.get_element_by_id(id).ok_or_else(|| {
+        format!("This widget's corpus \"#{id}\" was not found: the page has no element with id \"{id}\".")
+    })?;
     let text = script.text_content().unwrap_or_default();
     let loaded = corpus::from_json(&text).map_err(|error| error.to_string())?;
     Ok((loaded.corpus, loaded.problems.iter().map(ToString::to_string).collect()))
 }
 
-fn mount(element: Element, corpus: Corpus, problems: Vec<String>) {
+fn mount(element: Element, corpus: Corpus, problems: Vec<String>, link_param: String) {
     let analysis = analyse(&corpus);
-    let props = AppProps { model: SharedModel(Rc::new(Model::new(corpus, analysis))), problems: Rc::new(problems) };
+    let props = AppProps {
+        model: SharedModel(Rc::new(Model::new(corpus, analysis))),
+        problems: Rc::new(problems),
+        link_param: Some(link_param.into()),
+        initial_source: None,
+        initial_claim: None,
+    };
     // The handle lives as long as the page; `destroy` arrives with the JS API.
     std::mem::forget(yew::Renderer::<App>::with_root_and_props(element, props).render());
 }

@@ -25,13 +25,24 @@ async fn settle() {
 
 /// Mounts the widget on the seed corpus into a fresh div and waits for the first render.
 async fn mount_seeds() -> Element {
+    mount_seeds_linked(None).await
+}
+
+/// The same, with deep links in the URL fragment under `link_param`.
+async fn mount_seeds_linked(link_param: Option<&str>) -> Element {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     root.set_class_name("crosscheck");
     document.body().unwrap().append_child(&root).unwrap();
     let corpus = corpus::seeds();
     let analysis = analyse(&corpus);
-    let props = AppProps { model: SharedModel(Rc::new(Model::new(corpus, analysis))), problems: Rc::default() };
+    let props = AppProps {
+        model: SharedModel(Rc::new(Model::new(corpus, analysis))),
+        problems: Rc::default(),
+        link_param: link_param.map(|param| param.to_string().into()),
+        initial_source: None,
+        initial_claim: None,
+    };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     settle().await;
     root
@@ -56,8 +67,11 @@ async fn lists_the_five_seed_sources_and_the_first_text() {
     assert!(title.contains("NATO"), "story title shown, got {title:?}");
     let sentences = all(&root, ".crosscheck__sentence");
     assert!(sentences.len() >= 8, "the first source's sentences are rendered, got {}", sentences.len());
+    // Every sentence is focusable; the text is one tab stop, and arrows move inside it.
+    let tab_stops = sentences.iter().filter(|sentence| sentence.get_attribute("tabindex").as_deref() == Some("0")).count();
+    assert_eq!(tab_stops, 1, "exactly one sentence is in the tab order");
     for sentence in &sentences {
-        assert_eq!(sentence.get_attribute("tabindex").as_deref(), Some("0"), "every sentence is focusable");
+        assert!(sentence.get_attribute("tabindex").is_some(), "every sentence is focusable");
     }
     assert!(selected_sentences(&root).is_empty());
 }
@@ -83,20 +97,90 @@ async fn a_click_selects_a_sentence_and_shows_it_in_the_panel() {
     assert!(selected_sentences(&root).is_empty());
 }
 
+/// Sends a keydown for `key` to the focused element (as a browser would) and lets Yew render.
+async fn press(key: &str) -> KeyboardEvent {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    let focused = web_sys::window().unwrap().document().unwrap().active_element().unwrap();
+    focused.dispatch_event(&event).unwrap();
+    settle().await;
+    event
+}
+
+fn focused_text() -> String {
+    web_sys::window().unwrap().document().unwrap().active_element().unwrap().text_content().unwrap()
+}
+
 #[wasm_bindgen_test]
 async fn enter_on_a_focused_sentence_selects_it() {
     let root = mount_seeds().await;
     let target = all(&root, ".crosscheck__sentence")[3].clone().dyn_into::<HtmlElement>().unwrap();
     target.focus().unwrap();
-    let init = KeyboardEventInit::new();
-    init.set_key("Enter");
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    target.dispatch_event(&event).unwrap();
-    settle().await;
+    let event = press("Enter").await;
     assert_eq!(selected_sentences(&root), vec![target.text_content().unwrap()]);
     assert!(event.default_prevented(), "Enter is handled, not passed on to the page");
+}
+
+#[wasm_bindgen_test]
+async fn arrows_move_between_sentences_and_escape_closes_the_panel() {
+    let root = mount_seeds().await;
+    let sentences = all(&root, ".crosscheck__sentence");
+    sentences[0].clone().dyn_into::<HtmlElement>().unwrap().focus().unwrap();
+    press("ArrowDown").await;
+    press("ArrowDown").await;
+    assert_eq!(focused_text(), sentences[2].text_content().unwrap(), "two steps down");
+    press("ArrowUp").await;
+    assert_eq!(focused_text(), sentences[1].text_content().unwrap(), "one step back up");
+    press(" ").await;
+    assert_eq!(selected_sentences(&root), vec![sentences[1].text_content().unwrap()]);
+    let escape = press("Escape").await;
+    assert!(escape.default_prevented());
+    assert!(selected_sentences(&root).is_empty(), "Esc closes the panel");
+    assert_eq!(focused_text(), sentences[1].text_content().unwrap(), "focus returns to the sentence");
+}
+
+#[wasm_bindgen_test]
+async fn arrows_move_between_source_tabs() {
+    let root = mount_seeds().await;
+    let tabs = all(&root, "[role=tab]");
+    tabs[0].clone().dyn_into::<HtmlElement>().unwrap().focus().unwrap();
+    press("ArrowDown").await;
+    assert_eq!(tabs[1].get_attribute("aria-selected").as_deref(), Some("true"), "the next tab is shown");
+    press("End").await;
+    assert_eq!(tabs[4].get_attribute("aria-selected").as_deref(), Some("true"), "End shows the last tab");
+    assert_eq!(tabs[4].get_attribute("tabindex").as_deref(), Some("0"));
+}
+
+#[wasm_bindgen_test]
+async fn a_selection_is_a_deep_link_that_survives_a_remount_and_the_back_button() {
+    let window = web_sys::window().unwrap();
+    let history = window.history().unwrap();
+    let root = mount_seeds_linked(Some("cctest")).await;
+    let sentences = all(&root, ".crosscheck__sentence");
+    sentences[1].clone().dyn_into::<HtmlElement>().unwrap().click();
+    settle().await;
+    sentences[2].clone().dyn_into::<HtmlElement>().unwrap().click();
+    settle().await;
+    let hash = window.location().hash().unwrap();
+    let start = sentences[2].get_attribute("data-start").unwrap();
+    assert!(hash.contains(&format!("cctest=000:{start}")), "the fragment names the selection: {hash}");
+
+    // A fresh widget on the same URL (a reload) opens on the same sentence.
+    let reloaded = mount_seeds_linked(Some("cctest")).await;
+    assert_eq!(selected_sentences(&reloaded), vec![sentences[2].text_content().unwrap()]);
+
+    // Back steps to the previous selection in both widgets.
+    history.back().unwrap();
+    let mut waited = 0;
+    while selected_sentences(&root) != vec![sentences[1].text_content().unwrap()] && waited < 50 {
+        yew::platform::time::sleep(Duration::from_millis(20)).await;
+        waited += 1;
+    }
+    assert_eq!(selected_sentences(&root), vec![sentences[1].text_content().unwrap()], "back restores the earlier selection");
+    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&window.location().pathname().unwrap())).unwrap();
 }
 
 #[wasm_bindgen_test]
