@@ -1,9 +1,29 @@
-//! Analysis façade (stub: the public API is fixed, the bodies are being written).
+//! Analysis façade: `analyse` finds the claims of every source of a corpus and links the claims
+//! of different sources that tell the same fact, labelled `supports` or `contradicts` with a
+//! reason; `stance` answers the same question for one claim and one text.
+//!
+//! The pipeline: `claims` cuts sources into claims, `slots` reads each claim's comparable details
+//! (with `normalize`, `numbers`, `dates` and the tables of `lexicon`), `align` proposes and scores
+//! candidate pairs through an index, `stance` compares each pair. The analysis is deterministic
+//! (sources are sorted by id, every map is ordered), never fails on text, and imports nothing of
+//! the browser.
 
+pub mod align;
+pub mod claims;
+pub mod dates;
+pub mod lexicon;
+pub mod normalize;
+pub mod numbers;
+pub mod slots;
+pub mod stance;
 pub mod text;
 
-use crate::corpus::{Corpus, SourceId};
+use crate::corpus::{Corpus, Source, SourceId};
 use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+pub use stance::ConflictKind;
+use text::Span;
 
 /// A claim's id, printed as `c0`, `c1`, ... in the analysis JSON.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -23,6 +43,19 @@ pub struct Claim {
     pub start: usize,
     pub end: usize,
     pub text: String,
+    /// Independent sources (near-verbatim copies count once, the claim's own never) that back it.
+    pub n_supporting_sources: usize,
+    /// Independent sources that contradict it.
+    pub n_contradicting_sources: usize,
+    /// No other independent source backs or contradicts it.
+    pub single_source: bool,
+}
+
+impl Claim {
+    /// A claim with no links yet (counts zero, single-source).
+    pub fn new(id: ClaimId, source: SourceId, start: usize, end: usize, text: String) -> Claim {
+        Claim { id, source, start, end, text, n_supporting_sources: 0, n_contradicting_sources: 0, single_source: true }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -30,6 +63,13 @@ pub struct Claim {
 pub enum Relation {
     Supports,
     Contradicts,
+}
+
+/// A half-open char range inside a claim's text (not the source's).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct ClaimSpan {
+    pub start: usize,
+    pub end: usize,
 }
 
 /// An undirected link between claims of two different sources.
@@ -40,6 +80,24 @@ pub struct Link {
     pub relation: Relation,
     /// A sentence a reader understands ("number: 28 vs 32 chiefs").
     pub reason: String,
+    /// For a contradiction, what kind of detail conflicts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<ConflictKind>,
+    /// For a contradiction, the conflicting detail inside `from`'s text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from_span: Option<ClaimSpan>,
+    /// For a contradiction, the conflicting detail inside `to`'s text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to_span: Option<ClaimSpan>,
+    /// The alignment score (0..1, three decimals) that made the two claims comparable.
+    pub score: f64,
+}
+
+impl Link {
+    /// A link without conflict details or score.
+    pub fn new(from: ClaimId, to: ClaimId, relation: Relation, reason: String) -> Link {
+        Link { from, to, relation, reason, kind: None, from_span: None, to_span: None, score: 0.0 }
+    }
 }
 
 /// The whole analysis of a corpus, serialised exactly as `../shared/eval/README.md` describes.
@@ -59,14 +117,208 @@ pub enum Stance {
     Unrelated,
 }
 
-/// Analyses a corpus: claims of every source and the links between them. Deterministic.
-pub fn analyse(corpus: &Corpus) -> Analysis {
-    let _ = corpus;
-    Analysis::default()
+/// One claim with everything the comparison needs.
+struct Prepared {
+    source_index: usize,
+    span: Span,
+    text: String,
+    slots: slots::Slots,
 }
 
-/// The stance of `text` (a sentence or a whole article) towards `claim`.
+/// Sources whose texts are near-verbatim copies (a reprinted wire story) share one origin.
+fn origins(sources: &[&Source]) -> Vec<usize> {
+    let shingles: Vec<BTreeSet<String>> = sources
+        .iter()
+        .map(|source| {
+            let folded = normalize::fold_text(&source.text);
+            let tokens: Vec<&str> = folded.split(' ').filter(|t| !t.is_empty()).collect();
+            tokens.windows(5).map(|w| w.join(" ")).collect()
+        })
+        .collect();
+    let mut origin: Vec<usize> = (0..sources.len()).collect();
+    for i in 0..sources.len() {
+        for j in 0..i {
+            let (a, b) = (&shingles[i], &shingles[j]);
+            let smaller = a.len().min(b.len());
+            if smaller < 8 {
+                continue;
+            }
+            let common = a.intersection(b).count();
+            // Most of the shorter text appears word for word in the other: one origin.
+            if common * 10 >= smaller * 7 {
+                origin[i] = origin[j];
+                break;
+            }
+        }
+    }
+    origin
+}
+
+fn claim_span(slots: &slots::Slots, words: stance::WordSpan) -> Option<ClaimSpan> {
+    let first = slots.words.get(words.0)?;
+    let last = slots.words.get(words.1.saturating_sub(1).max(words.0))?;
+    Some(ClaimSpan { start: first.start, end: last.end.max(first.start) })
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// Analyses a corpus: claims of every source and the links between them. Deterministic.
+pub fn analyse(corpus: &Corpus) -> Analysis {
+    let mut sources: Vec<&Source> = corpus.sources.iter().collect();
+    sources.sort_by(|a, b| a.id.cmp(&b.id));
+    let vocabulary = slots::Vocabulary::from_texts(sources.iter().map(|s| s.text.as_str()));
+    let mut prepared: Vec<Prepared> = Vec::new();
+    for (source_index, source) in sources.iter().enumerate() {
+        let chars: Vec<char> = source.text.chars().collect();
+        for span in claims::claim_spans(&source.text) {
+            let text = claims::slice(&chars, span);
+            let slots = slots::read(&text, source.published, &vocabulary);
+            prepared.push(Prepared { source_index, span, text, slots });
+        }
+    }
+    let origin = origins(&sources);
+    let all_slots: Vec<slots::Slots> = prepared.iter().map(|p| p.slots.clone()).collect();
+    let weights = align::Weights::new(all_slots.iter());
+    let group: Vec<usize> = prepared.iter().map(|p| p.source_index).collect();
+    let mut links = Vec::new();
+    for (i, j) in align::candidates(&all_slots, &group, &weights) {
+        let (a, b) = (&prepared[i], &prepared[j]);
+        let similarity = align::similarity(&a.slots, &b.slots, &weights);
+        let verdict = stance::compare(&a.slots, &b.slots, &similarity);
+        let score = round3(similarity.score);
+        let (from, to) = (ClaimId(i as u32), ClaimId(j as u32));
+        match verdict {
+            stance::Verdict::Supports { reason } => links.push(Link {
+                from,
+                to,
+                relation: Relation::Supports,
+                reason,
+                kind: None,
+                from_span: None,
+                to_span: None,
+                score,
+            }),
+            stance::Verdict::Contradicts { kind, reason, span_a, span_b } => links.push(Link {
+                from,
+                to,
+                relation: Relation::Contradicts,
+                reason,
+                kind: Some(kind),
+                from_span: claim_span(&a.slots, span_a),
+                to_span: claim_span(&b.slots, span_b),
+                score,
+            }),
+            stance::Verdict::Related | stance::Verdict::Unrelated => {}
+        }
+    }
+    // Per claim: the independent origins that back or contradict it.
+    let mut backing: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    let mut contradicting: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    for link in &links {
+        let (i, j) = (link.from.0 as usize, link.to.0 as usize);
+        let (origin_i, origin_j) = (origin[prepared[i].source_index], origin[prepared[j].source_index]);
+        if origin_i == origin_j {
+            continue;
+        }
+        let map = if link.relation == Relation::Supports { &mut backing } else { &mut contradicting };
+        map.entry(i).or_default().insert(origin_j);
+        map.entry(j).or_default().insert(origin_i);
+    }
+    let claims = prepared
+        .iter()
+        .enumerate()
+        .map(|(index, p)| {
+            let n_supporting_sources = backing.get(&index).map_or(0, BTreeSet::len);
+            let n_contradicting_sources = contradicting.get(&index).map_or(0, BTreeSet::len);
+            Claim {
+                id: ClaimId(index as u32),
+                source: sources[p.source_index].id.clone(),
+                start: p.span.start,
+                end: p.span.end,
+                text: p.text.clone(),
+                n_supporting_sources,
+                n_contradicting_sources,
+                single_source: n_supporting_sources == 0 && n_contradicting_sources == 0,
+            }
+        })
+        .collect();
+    Analysis { claims, links }
+}
+
+/// The stance of `text` (a sentence or a whole article) towards `claim`: its sentences are
+/// compared with the claim as `analyse` compares claims, and the strongest relation wins
+/// (contradicts, then supports, then neutral for a related sentence, else unrelated).
 pub fn stance(claim: &str, text: &str) -> Stance {
-    let _ = (claim, text);
-    Stance::Unrelated
+    let vocabulary = slots::Vocabulary::from_texts([claim, text]);
+    let claim_slots = slots::read(claim, None, &vocabulary);
+    let chars: Vec<char> = text.chars().collect();
+    let mut spans = claims::claim_spans(text);
+    if spans.is_empty() && !text.trim().is_empty() {
+        spans.push(Span { start: 0, end: chars.len() });
+    }
+    let sentences: Vec<slots::Slots> =
+        spans.iter().map(|span| slots::read(&claims::slice(&chars, *span), None, &vocabulary)).collect();
+    let weights = align::Weights::new(sentences.iter().chain(std::iter::once(&claim_slots)));
+    let mut best = Stance::Unrelated;
+    for sentence in &sentences {
+        let similarity = align::similarity(&claim_slots, sentence, &weights);
+        let found = match stance::compare(&claim_slots, sentence, &similarity) {
+            stance::Verdict::Contradicts { .. } => Stance::Contradicts,
+            stance::Verdict::Supports { .. } => Stance::Supports,
+            stance::Verdict::Related => Stance::Neutral,
+            stance::Verdict::Unrelated => Stance::Unrelated,
+        };
+        let rank = |s: Stance| match s {
+            Stance::Contradicts => 3,
+            Stance::Supports => 2,
+            Stance::Neutral => 1,
+            Stance::Unrelated => 0,
+        };
+        if rank(found) > rank(best) {
+            best = found;
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(claim: &str, text: &str, expected: Stance) {
+        assert_eq!(stance(claim, text), expected, "stance of {text:?} towards {claim:?}");
+    }
+
+    #[test]
+    fn stance_of_a_text_towards_a_claim() {
+        let article = "NATO's 32 chiefs of defence held a video conference on Wednesday. \
+                       Trump ruled out sending U.S. troops to Ukraine. The weather in Brussels was mild.";
+        check("Twenty-eight NATO defence chiefs held a video conference.", article, Stance::Contradicts);
+        check("President Trump said he would send U.S. troops to Ukraine.", article, Stance::Contradicts);
+        check("Thirty-two NATO defence chiefs held a video conference.", article, Stance::Supports);
+        check("Apple released a new phone with a larger screen.", article, Stance::Unrelated);
+        check("", "", Stance::Unrelated);
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        for text in ["", " ", "\u{201C}", "a.b.c.", "U.S.", "1,000,000,000,000,000,000,000 chiefs", "\u{1F1FA}\u{1F1E6} — :"] {
+            let _ = stance(text, text);
+            let corpus = Corpus {
+                title: String::new(),
+                sources: vec![Source {
+                    id: SourceId("x".into()),
+                    name: "x".into(),
+                    kind: crate::corpus::SourceKind::Article,
+                    published: None,
+                    url: None,
+                    title: None,
+                    text: text.to_string(),
+                }],
+            };
+            let _ = analyse(&corpus);
+        }
+    }
 }

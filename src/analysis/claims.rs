@@ -1,0 +1,261 @@
+//! Finding the check-worthy claims of a source: its sentences, cut into clauses where one sentence
+//! reports two events ("met last Friday in Alaska and on Monday hosted ..."), with datelines and
+//! bullets trimmed off and page furniture (calls to action, counters, link lines, shouting
+//! cross-promotion headlines) left out.
+//!
+//! Attribution stays in the claim: "Lavrov said X" is a claim about what Lavrov said. This module
+//! does not judge whether a claim is true or important, only whether it is reporting.
+
+use crate::analysis::lexicon::lexicon;
+use crate::analysis::normalize::{words, Word};
+use crate::analysis::text::{sentences, Span};
+
+/// The claims of `text` as char spans into it, in text order.
+pub fn claim_spans(text: &str) -> Vec<Span> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    for sentence in join_quotations(&chars, sentences(text)) {
+        for line in split_lines(&chars, sentence) {
+            let Some(trimmed) = trim_furniture(&chars, line) else { continue };
+            for clause in split_clauses(&chars, trimmed) {
+                if is_claim(&chars, clause) {
+                    out.push(clause);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Double quotation marks in a span, straight or curly.
+fn n_quote_marks(chars: &[char], span: Span) -> usize {
+    chars
+        .get(span.start..span.end.min(chars.len()))
+        .map_or(0, |s| s.iter().filter(|c| matches!(c, '"' | '\u{201C}' | '\u{201D}')).count())
+}
+
+/// Joins sentences that a quotation runs across ("“We cannot agree ... . This will not work,”
+/// Lavrov said"), so that the quoted words stay with the person who said them. Joins at most
+/// four sentences, and never across a line break.
+fn join_quotations(chars: &[char], spans: Vec<Span>) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut open = false;
+    let mut joined = 0;
+    for span in spans {
+        let crosses_line = out
+            .last()
+            .is_some_and(|last| chars.get(last.end..span.start).is_some_and(|gap| gap.contains(&'\n')));
+        match out.last_mut() {
+            Some(last) if open && joined < 3 && !crosses_line => {
+                last.end = span.end;
+                joined += 1;
+            }
+            _ => {
+                out.push(span);
+                joined = 0;
+            }
+        }
+        let last = out[out.len() - 1];
+        open = n_quote_marks(chars, last) % 2 == 1;
+    }
+    out
+}
+
+/// The text of a span; empty when the span does not fit the text.
+pub fn slice(chars: &[char], span: Span) -> String {
+    chars.get(span.start..span.end.min(chars.len())).map(|s| s.iter().collect()).unwrap_or_default()
+}
+
+/// Trims white space off both ends of a span.
+fn trim(chars: &[char], span: Span) -> Span {
+    let mut start = span.start.min(chars.len());
+    let mut end = span.end.min(chars.len());
+    while start < end && chars[start].is_whitespace() {
+        start += 1;
+    }
+    while end > start && chars[end - 1].is_whitespace() {
+        end -= 1;
+    }
+    Span { start, end }
+}
+
+/// A sentence splitter may keep line breaks inside a sentence; a line is never part of two claims.
+fn split_lines(chars: &[char], span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = span.start;
+    for i in span.start..span.end.min(chars.len()) {
+        if chars[i] == '\n' {
+            out.push(trim(chars, Span { start, end: i }));
+            start = i + 1;
+        }
+    }
+    out.push(trim(chars, Span { start, end: span.end }));
+    out.retain(|s| s.end > s.start);
+    out
+}
+
+/// Removes a leading bullet, a "date YYYY-MM-DD" stamp, a capitalised dateline ("BRUSSELS:")
+/// and a trailing link from a line. `None` when nothing is left.
+fn trim_furniture(chars: &[char], span: Span) -> Option<Span> {
+    let mut span = trim(chars, span);
+    if span.start < span.end && matches!(chars[span.start], '-' | '\u{2022}' | '*' | '\u{2013}') {
+        span.start += 1;
+        span = trim(chars, span);
+    }
+    let text = slice(chars, span);
+    let line_words = words(&text);
+    // "date 2025-08-20": a machine stamp, not reporting.
+    if line_words.len() >= 4
+        && line_words[0].lower == "date"
+        && line_words[1].lower.len() == 4
+        && line_words[2].hyphenated()
+        && line_words[3].hyphenated()
+    {
+        span.start += line_words[3].end;
+        span = trim(chars, span);
+    }
+    // A dateline: a few words in capitals ending with a colon or a dash.
+    let text = slice(chars, span);
+    let line_words = words(&text);
+    for (k, word) in line_words.iter().enumerate().take(5).skip(1) {
+        let separator = word.gap.trim();
+        if separator == ":" || separator == "\u{2014}" || separator == "-" && word.gap.len() > 1 {
+            let first_is_caps = line_words[0].surface.chars().count() >= 3 && line_words[0].is_acronym();
+            if first_is_caps {
+                span.start += word.start;
+                span = trim(chars, span);
+            }
+            break;
+        }
+        let _ = k;
+    }
+    // A trailing link ("... en Ucrania https://t.co/x").
+    let text = slice(chars, span);
+    if let Some(position) = text.find("http") {
+        let before = text[..position].chars().count();
+        if text[position..].split_whitespace().count() == 1 {
+            span.end = span.start + before;
+            span = trim(chars, span);
+        }
+    }
+    (span.end > span.start).then_some(span)
+}
+
+/// Words after "and" that start a second report inside one sentence ("and on Monday hosted").
+const CLAUSE_OPENERS: &[&str] = &["on", "last", "then", "this", "next", "later", "earlier", "yesterday"];
+/// Conjunctions that, after a comma, start a clause with its own fact.
+const CONTRASTS: &[&str] = &["while", "though", "although", "but", "whereas"];
+
+/// Cuts a sentence into clauses at "and on Monday ...", ", while ...", ", but ..." and ";",
+/// keeping each piece at least four words long.
+fn split_clauses(chars: &[char], span: Span) -> Vec<Span> {
+    let text = slice(chars, span);
+    let sentence_words: Vec<Word> = words(&text);
+    let mut cuts: Vec<(usize, usize)> = Vec::new(); // (end of previous clause, start of next), relative
+    for (k, word) in sentence_words.iter().enumerate().skip(1) {
+        let next_lower = sentence_words.get(k + 1).map(|w| w.lower.as_str()).unwrap_or("");
+        let next_is_date = sentence_words.get(k + 1).is_some_and(|w| {
+            w.is_capitalised()
+                && (crate::date::Weekday::ALL.iter().any(|d| d.name().eq_ignore_ascii_case(&w.lower))
+                    || lexicon().months.contains_key(&w.lower))
+        });
+        let previous_end = sentence_words[k - 1].end;
+        if word.lower == "and" && (CLAUSE_OPENERS.contains(&next_lower) || next_is_date) {
+            if let Some(next) = sentence_words.get(k + 1) {
+                cuts.push((previous_end, next.start));
+            }
+        } else if CONTRASTS.contains(&word.lower.as_str()) && word.gap.contains(',') {
+            cuts.push((previous_end, word.start));
+        } else if word.gap.contains(';') {
+            cuts.push((previous_end, word.start));
+        }
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    let total = text.chars().count();
+    for (end, next_start) in cuts {
+        let piece_words = sentence_words.iter().filter(|w| w.start >= start && w.end <= end).count();
+        let rest_words = sentence_words.iter().filter(|w| w.start >= next_start).count();
+        if piece_words >= 4 && rest_words >= 4 {
+            out.push(Span { start: span.start + start, end: span.start + end });
+            start = next_start;
+        }
+    }
+    out.push(Span { start: span.start + start, end: span.start + total });
+    out.into_iter().map(|s| trim(chars, s)).filter(|s| s.end > s.start).collect()
+}
+
+/// A clause is a claim when it has enough content words, is not page furniture, and is not a
+/// line in capitals (cross-promotion headlines).
+fn is_claim(chars: &[char], span: Span) -> bool {
+    let lexicon = lexicon();
+    let text = slice(chars, span);
+    let lower = text.to_lowercase();
+    if lexicon.boilerplate.iter().any(|pattern| lower.contains(pattern.as_str())) {
+        return false;
+    }
+    let clause_words = words(&text);
+    let n_content = clause_words.iter().filter(|w| !lexicon.is_stopword(&w.lower) && !w.is_digits()).count();
+    if clause_words.len() < 5 || n_content < 3 {
+        return false;
+    }
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    let uppercase = letters.iter().filter(|c| c.is_uppercase()).count();
+    uppercase * 10 <= letters.len() * 6
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The claims of `input`, as text.
+    fn check(input: &str, expected: &[&str]) {
+        let chars: Vec<char> = input.chars().collect();
+        let got: Vec<String> = claim_spans(input).into_iter().map(|span| slice(&chars, span)).collect();
+        assert_eq!(got, expected, "claims of {input:?}");
+    }
+
+    #[test]
+    fn furniture_is_not_a_claim() {
+        check("155 Articles\nCoverage Details\nTo view factuality data please Upgrade to Premium", &[]);
+        check("- 49% of the sources are Center", &[]);
+        check("EUROPEAN 'COALITION OF THE WILLING' FORMS UNITED FRONT AS TRUMP PUSHES SUMMIT", &[]);
+    }
+
+    #[test]
+    fn datelines_and_bullets_are_trimmed() {
+        check(
+            " date 2025-08-20 BRUSSELS: NATO defense chiefs were due to hold a virtual meeting on Wednesday.",
+            &["NATO defense chiefs were due to hold a virtual meeting on Wednesday."],
+        );
+        check(
+            "- On Wednesday, NATO defense chiefs held a virtual meeting.",
+            &["On Wednesday, NATO defense chiefs held a virtual meeting."],
+        );
+        check(
+            "Jefes militares de la OTAN reiteran su apoyo en Ucrania https://t.co/fJzwniwQE2",
+            &["Jefes militares de la OTAN reiteran su apoyo en Ucrania"],
+        );
+    }
+
+    #[test]
+    fn a_quotation_stays_with_its_speaker() {
+        check(
+            "“We cannot agree with this. This will not work,” Lavrov said Wednesday. Russia will respond to the plan firmly.",
+            &["“We cannot agree with this. This will not work,” Lavrov said Wednesday.", "Russia will respond to the plan firmly."],
+        );
+    }
+
+    #[test]
+    fn two_events_in_one_sentence_are_two_claims() {
+        check(
+            "Trump met last Friday with Putin in Alaska and on Monday hosted Zelenskyy at the White House.",
+            &["Trump met last Friday with Putin in Alaska", "on Monday hosted Zelenskyy at the White House."],
+        );
+        check(
+            "Trump ruled out putting U.S. troops on the ground, though he left open the possibility of air support.",
+            &["Trump ruled out putting U.S. troops on the ground", "though he left open the possibility of air support."],
+        );
+        check("Trump and Putin met in Alaska and talked.", &["Trump and Putin met in Alaska and talked."]);
+    }
+}

@@ -1,0 +1,299 @@
+//! Dates in news text, resolved against the source's publication date: weekdays ("on Monday",
+//! "last Friday"), calendar dates ("August 15", "March 2023"), weeks ("last week"), days relative
+//! to the report ("yesterday", "a day after"), and ISO dates.
+//!
+//! A weekday is the most recent such day on or before publication, unless the wording looks
+//! ahead ("will", "next", "due to"). Without a publication date relative expressions stay
+//! unresolved and can never conflict. This module reads no times of day and no time zones,
+//! and does not decide which event a date belongs to (`slots` does).
+
+use crate::analysis::lexicon::lexicon;
+use crate::analysis::normalize::Word;
+use crate::date::{Date, Weekday};
+
+/// A date expression and the days it can mean (`first..=last`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct DateMention {
+    pub first_word: usize,
+    pub end_word: usize,
+    /// Where to look for the event the date belongs to (the date itself, or what "a day after" introduces).
+    pub anchor_word: usize,
+    pub range: Option<(Date, Date)>,
+}
+
+impl DateMention {
+    /// Both resolved, and no day in common.
+    pub fn conflicts_with(&self, other: &DateMention) -> bool {
+        match (self.range, other.range) {
+            (Some((a0, a1)), Some((b0, b1))) => a1 < b0 || b1 < a0,
+            _ => false,
+        }
+    }
+
+    /// Both resolved to the very same single day or range.
+    pub fn same_as(&self, other: &DateMention) -> bool {
+        self.range.is_some() && self.range == other.range
+    }
+}
+
+/// A human label for a resolved range: "2025-08-18" or "2025-08-11..2025-08-17".
+pub fn describe(range: Option<(Date, Date)>) -> String {
+    match range {
+        Some((first, last)) if first == last => format!("{first}"),
+        Some((first, last)) => format!("{first}..{last}"),
+        None => "unresolved".to_string(),
+    }
+}
+
+fn weekday_of(lower: &str) -> Option<Weekday> {
+    Weekday::ALL.into_iter().find(|day| day.name().eq_ignore_ascii_case(lower))
+}
+
+/// Words that make a bare weekday point ahead ("will meet on Friday").
+const FUTURE_MARKERS: &[&str] = &["will", "due", "plans", "plan", "planned", "scheduled", "expected", "upcoming", "set"];
+
+fn looks_ahead(words: &[Word], i: usize) -> bool {
+    let from = i.saturating_sub(8);
+    words[from..i].iter().any(|w| FUTURE_MARKERS.contains(&w.lower.as_str()) || w.lower == "ll")
+}
+
+/// The most recent `day` on or before `published` (strictly before when `strict`).
+fn previous(published: Date, day: Weekday, strict: bool) -> Date {
+    let mut back = (published.weekday().index() - day.index()).rem_euclid(7);
+    if back == 0 && strict {
+        back = 7;
+    }
+    published.add_days(-back)
+}
+
+/// The next `day` on or after `published` (strictly after when `strict`).
+fn next(published: Date, day: Weekday, strict: bool) -> Date {
+    let mut ahead = (day.index() - published.weekday().index()).rem_euclid(7);
+    if ahead == 0 && strict {
+        ahead = 7;
+    }
+    published.add_days(ahead)
+}
+
+fn day_number(word: &Word) -> Option<u8> {
+    let value: u8 = word.lower.parse().ok()?;
+    (1..=31).contains(&value).then_some(value)
+}
+
+fn year_number(word: &Word) -> Option<i32> {
+    if word.lower.len() != 4 {
+        return None;
+    }
+    let value: i32 = word.lower.parse().ok()?;
+    (1800..=2100).contains(&value).then_some(value)
+}
+
+fn month_of(word: &Word) -> Option<u8> {
+    // Month names must be capitalised: "may" and "march" are also a verb and a noun.
+    if !word.is_capitalised() {
+        return None;
+    }
+    lexicon().months.get(&word.lower).copied()
+}
+
+/// A calendar day without a year, placed in the year that puts it nearest before publication.
+fn day_in_year(published: Option<Date>, month: u8, day: u8) -> Option<Date> {
+    let published = published?;
+    let this_year = Date::new(published.year, month, day)?;
+    // A date more than four months after publication is read as last year's ("December 30" in January).
+    if this_year.to_days() - published.to_days() > 120 {
+        Date::new(published.year - 1, month, day)
+    } else {
+        Some(this_year)
+    }
+}
+
+fn month_range(year: i32, month: u8) -> Option<(Date, Date)> {
+    let first = Date::new(year, month, 1)?;
+    let last = Date::new(year, month, crate::date::days_in_month(year, month))?;
+    Some((first, last))
+}
+
+/// Every date expression in `words`, resolved against `published` where it can be.
+pub fn date_mentions(words: &[Word], published: Option<Date>) -> Vec<DateMention> {
+    let mut out = Vec::new();
+    let lower = |i: usize| words.get(i).map(|w| w.lower.as_str()).unwrap_or("");
+    let mut i = 0;
+    while i < words.len() {
+        let word = &words[i];
+        let single = |range: Option<Date>| range.map(|d| (d, d));
+        // ISO dates: 2025-08-20.
+        if let (Some(year), Some(m), Some(d)) = (year_number(word), words.get(i + 1), words.get(i + 2)) {
+            if m.hyphenated() && d.hyphenated() && m.lower.len() == 2 && d.lower.len() == 2 {
+                let date = match (m.lower.parse::<u8>(), d.lower.parse::<u8>()) {
+                    (Ok(month), Ok(day)) => Date::new(year, month, day),
+                    _ => None,
+                };
+                if date.is_some() {
+                    out.push(DateMention { first_word: i, end_word: i + 3, anchor_word: i, range: single(date) });
+                    i += 3;
+                    continue;
+                }
+            }
+        }
+        // "19 August (2025)".
+        if let (Some(day), Some(month)) = (day_number(word), words.get(i + 1).and_then(month_of)) {
+            let year = words.get(i + 2).and_then(year_number);
+            let date = match year {
+                Some(year) => Date::new(year, month, day),
+                None => day_in_year(published, month, day),
+            };
+            let end = if year.is_some() { i + 3 } else { i + 2 };
+            out.push(DateMention { first_word: i, end_word: end, anchor_word: i, range: single(date) });
+            i = end;
+            continue;
+        }
+        // "August 19(, 2025)" and "March 2023".
+        if let Some(month) = month_of(word) {
+            if let Some(day) = words.get(i + 1).and_then(day_number) {
+                let year = words.get(i + 2).and_then(year_number);
+                let date = match year {
+                    Some(year) => Date::new(year, month, day),
+                    None => day_in_year(published, month, day),
+                };
+                let end = if year.is_some() { i + 3 } else { i + 2 };
+                out.push(DateMention { first_word: i, end_word: end, anchor_word: i, range: single(date) });
+                i = end;
+                continue;
+            }
+            if let Some(year) = words.get(i + 1).and_then(year_number) {
+                out.push(DateMention { first_word: i, end_word: i + 2, anchor_word: i, range: month_range(year, month) });
+                i += 2;
+                continue;
+            }
+        }
+        // Weekdays, with "last", "next" or "this" before them.
+        if let Some(day) = weekday_of(&word.lower).filter(|_| word.is_capitalised()) {
+            let modifier = if i > 0 { lower(i - 1) } else { "" };
+            let first = if matches!(modifier, "last" | "next" | "this" | "past" | "coming") { i - 1 } else { i };
+            let date = published.map(|published| match modifier {
+                "last" | "past" => previous(published, day, true),
+                "next" | "coming" => next(published, day, true),
+                "this" => published.week_start().add_days(day.index()),
+                _ if looks_ahead(words, i) => next(published, day, false),
+                _ => previous(published, day, false),
+            });
+            out.push(DateMention { first_word: first, end_word: i + 1, anchor_word: i, range: single(date) });
+            i += 1;
+            continue;
+        }
+        // Weeks, months and years relative to publication.
+        if matches!(word.lower.as_str(), "last" | "this" | "next" | "past") {
+            let unit = lower(i + 1);
+            let range = published.and_then(|published| {
+                let week = published.week_start();
+                match (word.lower.as_str(), unit) {
+                    ("last" | "past", "week") => Some((week.add_days(-7), week.add_days(-1))),
+                    ("this", "week") => Some((week, week.add_days(6))),
+                    ("next", "week") => Some((week.add_days(7), week.add_days(13))),
+                    ("last" | "past", "month") => {
+                        let (year, month) =
+                            if published.month == 1 { (published.year - 1, 12) } else { (published.year, published.month - 1) };
+                        month_range(year, month)
+                    }
+                    ("this", "month") => month_range(published.year, published.month),
+                    _ => None,
+                }
+            });
+            if matches!(unit, "week" | "month") && (range.is_some() || published.is_none()) {
+                out.push(DateMention { first_word: i, end_word: i + 2, anchor_word: i, range });
+                i += 2;
+                continue;
+            }
+        }
+        // Days named relative to publication.
+        let relative = match word.lower.as_str() {
+            "yesterday" => Some(-1),
+            "today" | "tonight" => Some(0),
+            "tomorrow" => Some(1),
+            _ => None,
+        };
+        if let Some(offset) = relative {
+            out.push(DateMention {
+                first_word: i,
+                end_word: i + 1,
+                anchor_word: i,
+                range: single(published.map(|p| p.add_days(offset))),
+            });
+            i += 1;
+            continue;
+        }
+        // "a day after X": X happened the day before the reported (publication-day) event.
+        if matches!(word.lower.as_str(), "a" | "one") && lower(i + 1) == "day" && lower(i + 2) == "after" && i + 3 < words.len() {
+            out.push(DateMention {
+                first_word: i,
+                end_word: i + 3,
+                anchor_word: i + 3,
+                range: single(published.map(|p| p.add_days(-1))),
+            });
+            i += 3;
+            continue;
+        }
+        // "the previous day", "the day before" (with nothing after it).
+        if word.lower == "previous" && lower(i + 1) == "day" {
+            out.push(DateMention {
+                first_word: i,
+                end_word: i + 2,
+                anchor_word: i,
+                range: single(published.map(|p| p.add_days(-1))),
+            });
+            i += 2;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::normalize::words;
+
+    /// Resolves every date of `input` published on Wednesday 2025-08-20.
+    fn check(input: &str, expected: &[&str]) {
+        let published = Date::parse_iso("2025-08-20");
+        let got: Vec<String> = date_mentions(&words(input), published).into_iter().map(|m| describe(m.range)).collect();
+        assert_eq!(got, expected, "dates in {input:?}");
+    }
+
+    #[test]
+    fn resolves_against_publication() {
+        check("met on Wednesday", &["2025-08-20"]);
+        check("met Friday in Anchorage", &["2025-08-15"]);
+        check("met last Friday with Putin", &["2025-08-15"]);
+        check("on Monday hosted Zelenskyy", &["2025-08-18"]);
+        check("confirmed on Tuesday that", &["2025-08-19"]);
+        check("a video call on Thursday", &["2025-08-14"]);
+        check("will meet on Thursday", &["2025-08-21"]);
+        check("next Monday", &["2025-08-25"]);
+        check("last Wednesday", &["2025-08-13"]);
+        check("this Wednesday", &["2025-08-20"]);
+        check("in Washington last week", &["2025-08-11..2025-08-17"]);
+        check("this week", &["2025-08-18..2025-08-24"]);
+        check("on August 19.", &["2025-08-19"]);
+        check("took place on August 15", &["2025-08-15"]);
+        check("on 15 August 2024", &["2024-08-15"]);
+        check("a warrant from March 2023", &["2023-03-01..2023-03-31"]);
+        check("date 2025-08-20 BRUSSELS", &["2025-08-20"]);
+        check("yesterday", &["2025-08-19"]);
+        check("came a day after Caine convened", &["2025-08-19"]);
+        check("December 30", &["2024-12-30"]);
+        check("you may march", &[]);
+    }
+
+    #[test]
+    fn unresolved_without_publication() {
+        let got = date_mentions(&words("met on Monday"), None);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].range, None);
+        assert!(!got[0].conflicts_with(&got[0]));
+        let absolute = date_mentions(&words("on 15 August 2024"), None);
+        assert!(absolute[0].range.is_some());
+    }
+}

@@ -1,0 +1,268 @@
+//! The analysis's word tables: stopwords, aliases, number words, months, places, event words,
+//! synonym classes and negation cues, parsed once from the text files under `data/`.
+//!
+//! The tables are data, not code, so that a reader can extend them for another story without
+//! touching a rule. This module only parses and looks up; it decides nothing about claims.
+//! Malformed lines are skipped rather than reported: the files are part of the build and a test
+//! (`tables_parse`) checks that every line is used.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
+
+const STOPWORDS: &str = include_str!("data/stopwords.txt");
+const TITLES: &str = include_str!("data/titles.txt");
+const BOILERPLATE: &str = include_str!("data/boilerplate.txt");
+const IRREGULAR: &str = include_str!("data/irregular.tsv");
+const ALIASES: &str = include_str!("data/aliases.tsv");
+const NUMBERS: &str = include_str!("data/numbers.tsv");
+const DATES: &str = include_str!("data/dates.tsv");
+const GAZETTEER: &str = include_str!("data/gazetteer.tsv");
+const SYNONYMS: &str = include_str!("data/synonyms.tsv");
+const EVENTS: &str = include_str!("data/events.tsv");
+const POLARITY: &str = include_str!("data/polarity.tsv");
+
+/// How a number-table word contributes to a number.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum NumberWord {
+    /// A unit, teen or ten ("six", "twenty").
+    Value(f64),
+    /// A multiplier ("hundred", "dozen").
+    Scale(f64),
+    /// A part of what follows ("half" a dozen).
+    Fraction(f64),
+}
+
+/// What a hedge before a number does to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bound {
+    Approximate,
+    AtLeast,
+    AtMost,
+}
+
+/// One alias: the canonical term, and whether the variant's own term is kept beside it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Alias {
+    pub canonical: String,
+    pub keep_variant: bool,
+}
+
+/// All tables, parsed.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    pub stopwords: BTreeSet<String>,
+    pub titles: BTreeSet<String>,
+    pub boilerplate: Vec<String>,
+    pub irregular: BTreeMap<String, String>,
+    /// Case-sensitive aliases, keyed by the variant's words joined by one space.
+    pub aliases_exact: BTreeMap<String, Alias>,
+    /// Case-insensitive aliases, keyed by the lowercase variant's words joined by one space.
+    pub aliases_folded: BTreeMap<String, Alias>,
+    /// The longest alias variant, in words.
+    pub alias_max_words: usize,
+    pub number_words: BTreeMap<String, NumberWord>,
+    /// Hedge phrases (lowercase words joined by one space).
+    pub bounds: BTreeMap<String, Bound>,
+    pub months: BTreeMap<String, u8>,
+    /// Place (lowercase words joined by one space) to the place that contains it.
+    pub places: BTreeMap<String, String>,
+    pub place_max_words: usize,
+    /// Stem to the name of its synonym class.
+    pub synonym_class: BTreeMap<String, String>,
+    /// Lowercase word or stem to its event kind.
+    pub events: BTreeMap<String, String>,
+    pub negation_cues: BTreeSet<String>,
+    /// Phrases ("ruled out") that negate the predicate after them.
+    pub negating_phrases: Vec<Vec<String>>,
+    /// Lowercase word to the predicate it denies ("rejects" -> "accept").
+    pub antonyms: BTreeMap<String, String>,
+    /// Words after which a predicate is not asserted ("efforts to work", "could send").
+    pub irrealis: BTreeSet<String>,
+}
+
+/// The tables, parsed on first use.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(Lexicon::parse)
+}
+
+/// The lines of a table file that carry data: trimmed, without blank lines and `#` comments.
+fn data_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
+
+/// Splits a phrase into lowercase words the way the tokenizer would, joined by one space.
+pub fn phrase_key(phrase: &str) -> String {
+    phrase.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl Lexicon {
+    fn parse() -> Lexicon {
+        let mut lexicon = Lexicon {
+            stopwords: data_lines(STOPWORDS).map(str::to_lowercase).collect(),
+            titles: data_lines(TITLES).map(str::to_lowercase).collect(),
+            boilerplate: data_lines(BOILERPLATE).map(str::to_lowercase).collect(),
+            ..Lexicon::default()
+        };
+        for line in data_lines(IRREGULAR) {
+            if let Some((form, base)) = line.split_once('\t') {
+                lexicon.irregular.insert(form.trim().to_string(), base.trim().to_string());
+            }
+        }
+        for line in data_lines(ALIASES) {
+            let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
+            if fields.len() < 2 || fields[0].is_empty() || fields[1].is_empty() {
+                continue;
+            }
+            let alias = Alias { canonical: fields[1].to_string(), keep_variant: fields.get(2) == Some(&"also") };
+            let key = phrase_key(fields[0]);
+            lexicon.alias_max_words = lexicon.alias_max_words.max(key.split(' ').count());
+            if fields[0].chars().any(char::is_uppercase) {
+                lexicon.aliases_exact.insert(key, alias);
+            } else {
+                lexicon.aliases_folded.insert(key, alias);
+            }
+        }
+        for line in data_lines(NUMBERS) {
+            let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let value = fields.get(2).and_then(|v| v.parse::<f64>().ok());
+            match (fields.first().copied(), fields.get(1), value) {
+                (Some("number"), Some(word), Some(v)) => {
+                    lexicon.number_words.insert(word.to_string(), NumberWord::Value(v));
+                }
+                (Some("scale"), Some(word), Some(v)) => {
+                    lexicon.number_words.insert(word.to_string(), NumberWord::Scale(v));
+                }
+                (Some("fraction"), Some(word), Some(v)) => {
+                    lexicon.number_words.insert(word.to_string(), NumberWord::Fraction(v));
+                }
+                (Some("approx"), Some(phrase), _) => {
+                    lexicon.bounds.insert(phrase_key(phrase), Bound::Approximate);
+                }
+                (Some("atleast"), Some(phrase), _) => {
+                    lexicon.bounds.insert(phrase_key(phrase), Bound::AtLeast);
+                }
+                (Some("atmost"), Some(phrase), _) => {
+                    lexicon.bounds.insert(phrase_key(phrase), Bound::AtMost);
+                }
+                _ => {}
+            }
+        }
+        for line in data_lines(DATES) {
+            if let Some((word, month)) = line.split_once('\t') {
+                if let Ok(month) = month.trim().parse::<u8>() {
+                    lexicon.months.insert(word.trim().to_string(), month);
+                }
+            }
+        }
+        for line in data_lines(GAZETTEER) {
+            if let Some((place, parent)) = line.split_once('\t') {
+                let key = phrase_key(place);
+                lexicon.place_max_words = lexicon.place_max_words.max(key.split(' ').count());
+                lexicon.places.insert(key, parent.trim().to_string());
+            }
+        }
+        for line in data_lines(SYNONYMS) {
+            let words: Vec<&str> = line.split('\t').map(str::trim).filter(|w| !w.is_empty()).collect();
+            if let Some(class) = words.first() {
+                for word in &words {
+                    let stem = lexicon.stem(word);
+                    lexicon.synonym_class.insert(stem, class.to_string());
+                }
+            }
+        }
+        for line in data_lines(EVENTS) {
+            if let Some((word, kind)) = line.split_once('\t') {
+                let word = word.trim();
+                lexicon.events.insert(word.to_string(), kind.trim().to_string());
+                let stem = lexicon.stem(word);
+                lexicon.events.insert(stem, kind.trim().to_string());
+            }
+        }
+        for line in data_lines(POLARITY) {
+            let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
+            match (fields.first().copied(), fields.get(1), fields.get(2)) {
+                (Some("cue"), Some(word), _) => {
+                    lexicon.negation_cues.insert(word.to_string());
+                }
+                (Some("scope"), Some(phrase), _) => {
+                    lexicon.negating_phrases.push(phrase.split_whitespace().map(str::to_string).collect());
+                }
+                (Some("irrealis"), Some(word), _) => {
+                    lexicon.irrealis.insert(word.to_string());
+                }
+                (Some("antonym"), Some(word), Some(predicate)) => {
+                    lexicon.antonyms.insert(word.to_string(), predicate.to_string());
+                }
+                _ => {}
+            }
+        }
+        lexicon
+    }
+
+    /// Stems with this table's irregular forms; used while parsing, before `lexicon()` exists.
+    fn stem(&self, lower: &str) -> String {
+        self.irregular.get(lower).cloned().unwrap_or_else(|| crate::analysis::normalize::snowball(lower))
+    }
+
+    pub fn is_stopword(&self, lower: &str) -> bool {
+        self.stopwords.contains(lower)
+    }
+
+    /// The place that contains `place`, if the gazetteer knows it.
+    pub fn parent_place(&self, place: &str) -> Option<&str> {
+        self.places.get(place).map(String::as_str)
+    }
+
+    /// The chain of places from `place` up to the world, `place` first; bounded against loops.
+    pub fn place_chain(&self, place: &str) -> Vec<String> {
+        let mut chain = vec![place.to_string()];
+        let mut current = place.to_string();
+        while let Some(parent) = self.parent_place(&current) {
+            if chain.iter().any(|seen| seen == parent) || chain.len() > 8 {
+                break;
+            }
+            chain.push(parent.to_string());
+            current = parent.to_string();
+        }
+        chain
+    }
+
+    /// True when one place lies inside the other (or they are the same place).
+    pub fn places_compatible(&self, a: &str, b: &str) -> bool {
+        self.place_chain(a).iter().any(|p| p == b) || self.place_chain(b).iter().any(|p| p == a)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_parse() {
+        let lexicon = lexicon();
+        assert!(lexicon.stopwords.contains("the"));
+        assert_eq!(lexicon.irregular.get("met").map(String::as_str), Some("meet"));
+        assert_eq!(lexicon.aliases_exact.get("US").map(|a| a.canonical.as_str()), Some("usa"));
+        assert_eq!(lexicon.aliases_folded.get("zelensky").map(|a| a.canonical.as_str()), Some("zelenskyy"));
+        assert_eq!(lexicon.number_words.get("dozen"), Some(&NumberWord::Scale(12.0)));
+        assert_eq!(lexicon.bounds.get("more than"), Some(&Bound::AtLeast));
+        assert_eq!(lexicon.months.get("august"), Some(&8));
+        assert!(lexicon.antonyms.contains_key("rejects"));
+        assert!(!lexicon.negating_phrases.is_empty());
+    }
+
+    #[test]
+    fn places_nest() {
+        let check = |a: &str, b: &str, expected: bool| {
+            assert_eq!(lexicon().places_compatible(a, b), expected, "{a} ~ {b}");
+        };
+        check("anchorage", "alaska", true);
+        check("alaska", "anchorage", true);
+        check("anchorage", "usa", true);
+        check("white house", "washington", true);
+        check("helsinki", "alaska", false);
+        check("moscow", "istanbul", false);
+        check("geneva", "switzerland", true);
+    }
+}

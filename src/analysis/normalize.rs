@@ -1,0 +1,295 @@
+//! Words and index terms: tokenizing a claim into words with char offsets, straightening curly
+//! quotes, folding case, joining abbreviations ("U.S." -> "US"), mapping name variants through the
+//! alias table and stemming with the Snowball English stemmer.
+//!
+//! It deliberately knows nothing of numbers, dates or negation: those read the words this module
+//! produces (see `numbers`, `dates`, `slots`).
+
+use crate::analysis::lexicon::{lexicon, Alias};
+use rust_stemmers::{Algorithm, Stemmer};
+
+/// One word of a text, with its char offsets into that text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Word {
+    /// The word as written, curly apostrophes straightened.
+    pub surface: String,
+    /// Lowercase, without a possessive `'s` or a contracted `n't`.
+    pub lower: String,
+    pub start: usize,
+    pub end: usize,
+    /// The text between the previous word and this one (quotes straightened).
+    pub gap: String,
+    /// The word was contracted with `n't` ("won't", "didn't").
+    pub negated: bool,
+}
+
+impl Word {
+    pub fn is_capitalised(&self) -> bool {
+        self.surface.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// All letters uppercase and at least two of them ("NATO", "ICC").
+    pub fn is_acronym(&self) -> bool {
+        // A possessive does not make "NATO's" less of an acronym.
+        let bare = self.surface.strip_suffix("'s").unwrap_or(&self.surface);
+        let letters: Vec<char> = bare.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    }
+
+    pub fn is_digits(&self) -> bool {
+        !self.surface.is_empty() && self.surface.chars().all(|c| c.is_ascii_digit() || c == '.')
+    }
+
+    /// The previous word is joined to this one by a hyphen only ("three-year").
+    pub fn hyphenated(&self) -> bool {
+        self.gap == "-" || self.gap == "\u{2010}" || self.gap == "\u{2011}"
+    }
+
+    /// Punctuation (not just space) separates this word from the previous one.
+    pub fn after_punctuation(&self) -> bool {
+        self.gap.chars().any(|c| !c.is_whitespace()) && !self.hyphenated()
+    }
+}
+
+/// An index term and the words it was read from.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Term {
+    pub text: String,
+    pub first_word: usize,
+    pub end_word: usize,
+}
+
+/// Straightens typographic quotes so that quoted spans of different sources compare equal.
+pub fn straighten(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => '"',
+        _ => c,
+    }
+}
+
+/// Splits `text` into words. Offsets count chars; nothing here can panic on odd input.
+pub fn words(text: &str) -> Vec<Word> {
+    let chars: Vec<char> = text.chars().map(straighten).collect();
+    let mut raw: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_alphanumeric() {
+            let start = i;
+            while i < chars.len() {
+                if chars[i].is_alphanumeric() {
+                    i += 1;
+                } else if chars[i] == '\'' && chars.get(i + 1).is_some_and(|c| c.is_alphabetic()) && i > start {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            raw.push((start, i));
+        } else {
+            i += 1;
+        }
+    }
+    let text_of = |start: usize, end: usize| -> String { chars[start..end].iter().collect() };
+    let mut merged: Vec<(usize, usize, String)> = Vec::new();
+    for (start, end) in raw {
+        let surface = text_of(start, end);
+        if let Some(last) = merged.last_mut() {
+            let gap = text_of(last.1, start);
+            let single_capital = |s: &str| s.chars().count() == 1 && s.chars().all(char::is_uppercase);
+            let last_is_abbreviation = last.2.chars().all(char::is_uppercase) && last.2.chars().count() <= 3;
+            // "U.S." and "U.K." are one word: joining them lets the alias table see "US" and "UK".
+            if gap == "." && single_capital(&surface) && last_is_abbreviation && text_of(last.0, last.1).len() <= 5 {
+                let last_surface_has_dot = text_of(last.0, last.1).contains('.');
+                if single_capital(&last.2) || last_surface_has_dot {
+                    last.1 = end;
+                    last.2.push_str(&surface);
+                    continue;
+                }
+            }
+            // "1,000" and "2.5" are one number.
+            let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+            if digits(&last.2.replace('.', "")) && digits(&surface) {
+                if gap == "," && surface.len() == 3 {
+                    last.1 = end;
+                    last.2.push_str(&surface);
+                    continue;
+                }
+                if gap == "." && !last.2.contains('.') {
+                    last.1 = end;
+                    last.2.push('.');
+                    last.2.push_str(&surface);
+                    continue;
+                }
+            }
+        }
+        merged.push((start, end, surface));
+    }
+    let mut out = Vec::with_capacity(merged.len());
+    let mut previous_end = 0;
+    for (start, end, surface) in merged {
+        let gap = text_of(previous_end.min(start), start);
+        previous_end = end;
+        let mut lower = surface.to_lowercase();
+        let mut negated = false;
+        if let Some(base) = lower.strip_suffix("n't") {
+            negated = true;
+            lower = match base {
+                "wo" => "will".to_string(),
+                "ca" => "can".to_string(),
+                "sha" => "shall".to_string(),
+                other => other.to_string(),
+            };
+        } else if let Some(base) = lower.strip_suffix("'s") {
+            lower = base.to_string();
+        } else if let Some(base) = lower.strip_suffix('\'') {
+            lower = base.to_string();
+        }
+        out.push(Word { surface, lower, start, end, gap, negated });
+    }
+    out
+}
+
+/// The stem of one lowercase word: irregular forms first, then the Snowball English stemmer.
+pub fn stem_word(lower: &str) -> String {
+    let lexicon = lexicon();
+    if let Some(base) = lexicon.irregular.get(lower) {
+        return base.clone();
+    }
+    snowball(lower)
+}
+
+/// The Snowball English stem of one lowercase word, without the irregular-forms table.
+pub fn snowball(lower: &str) -> String {
+    Stemmer::create(Algorithm::English).stem(lower).into_owned()
+}
+
+/// The canonical term of a word that is not part of an alias phrase, or `None` for stopwords.
+fn plain_term(word: &Word) -> Option<String> {
+    let lexicon = lexicon();
+    // Hedges ("roughly", "nearly") belong to the counts (`numbers`), not to the fact's words.
+    if word.lower.is_empty() || lexicon.is_stopword(&word.lower) || lexicon.bounds.contains_key(&word.lower) {
+        return None;
+    }
+    if word.is_digits() {
+        return Some(format!("#{}", word.lower));
+    }
+    // A place keeps its gazetteer spelling, the one aliases map to ("Ukraine" = "Ukrainian").
+    if lexicon.places.contains_key(&word.lower) {
+        return Some(word.lower.clone());
+    }
+    Some(stem_word(&word.lower))
+}
+
+/// The alias that starts at word `i`, longest first, and how many words it spans.
+pub fn alias_at(words: &[Word], i: usize) -> Option<(&'static Alias, usize)> {
+    let lexicon = lexicon();
+    let max = lexicon.alias_max_words.min(words.len().saturating_sub(i));
+    for n in (1..=max).rev() {
+        let slice = &words[i..i + n];
+        // A phrase must not run across punctuation: "Washington, White House" is two names.
+        if slice.iter().skip(1).any(Word::after_punctuation) {
+            continue;
+        }
+        let exact = slice.iter().map(|w| w.surface.as_str()).collect::<Vec<_>>().join(" ");
+        if let Some(alias) = lexicon.aliases_exact.get(&exact) {
+            return Some((alias, n));
+        }
+        let folded = slice.iter().map(|w| w.lower.as_str()).collect::<Vec<_>>().join(" ");
+        if let Some(alias) = lexicon.aliases_folded.get(&folded) {
+            return Some((alias, n));
+        }
+    }
+    None
+}
+
+/// The index terms of a run of words: aliases resolved, stopwords dropped, the rest stemmed.
+pub fn terms(words: &[Word]) -> Vec<Term> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if let Some((alias, n)) = alias_at(words, i) {
+            out.push(Term { text: alias.canonical.clone(), first_word: i, end_word: i + n });
+            if alias.keep_variant {
+                let variant = words[i..i + n].iter().map(|w| w.lower.as_str()).collect::<Vec<_>>().join(" ");
+                out.push(Term { text: variant, first_word: i, end_word: i + n });
+            }
+            i += n;
+            continue;
+        }
+        if let Some(text) = plain_term(&words[i]) {
+            out.push(Term { text, first_word: i, end_word: i + 1 });
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Lowercase, quote-straightened text with runs of white space collapsed: for comparing quotes.
+pub fn fold_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last_space = true;
+    for c in text.chars().map(straighten) {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+            last_space = false;
+        } else if !last_space {
+            out.push(' ');
+            last_space = true;
+        }
+    }
+    out.trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_terms(input: &str, expected: &[&str]) {
+        let got: Vec<String> = terms(&words(input)).into_iter().map(|t| t.text).collect();
+        assert_eq!(got, expected, "terms of {input:?}");
+    }
+
+    #[test]
+    fn name_variants_share_a_term() {
+        check_terms("Zelensky", &["zelenskyy"]);
+        check_terms("Zelenskyy", &["zelenskyy"]);
+        check_terms("Volodymyr Zelensky", &["zelenskyy"]);
+        check_terms("U.S. troops", &["usa", "troop"]);
+        check_terms("US troops", &["usa", "troop"]);
+        check_terms("the United States", &["usa"]);
+        check_terms("the U.K.", &["uk"]);
+        check_terms("Britain", &["uk"]);
+        check_terms("the International Criminal Court", &["icc"]);
+        check_terms("an ICC exemption", &["icc", "exempt"]);
+        check_terms("The Swiss", &["switzerland"]);
+        check_terms("the Kremlin", &["russia"]);
+        check_terms("in Moscow", &["russia", "moscow"]);
+        check_terms("defence chiefs", &["defense", "chief"]);
+        check_terms("with us", &[]);
+    }
+
+    #[test]
+    fn stems_and_irregular_forms() {
+        let check = |input: &str, expected: &str| assert_eq!(stem_word(input), expected, "stem of {input}");
+        check("met", "meet");
+        check("meeting", "meet");
+        check("held", "hold");
+        check("attendance", "attend");
+        check("attended", "attend");
+        check("virtually", "virtual");
+    }
+
+    #[test]
+    fn words_keep_char_offsets() {
+        let text = "“We need” Zelenskyy’s U.S. 1,000 didn't";
+        let got = words(text);
+        let surfaces: Vec<&str> = got.iter().map(|w| w.surface.as_str()).collect();
+        assert_eq!(surfaces, ["We", "need", "Zelenskyy's", "US", "1000", "didn't"]);
+        assert_eq!(got[2].lower, "zelenskyy");
+        assert!(got[5].negated);
+        let chars: Vec<char> = text.chars().collect();
+        let slice: String = chars[got[3].start..got[3].end].iter().collect();
+        assert_eq!(slice, "U.S");
+    }
+}

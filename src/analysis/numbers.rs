@@ -1,0 +1,282 @@
+//! Counts in text: digits and number words ("32", "twenty-eight", "half a dozen"), the hedges
+//! that widen them into ranges ("roughly", "more than"), and the noun they count ("32 chiefs").
+//!
+//! A count without a counted noun is dropped: "at one after" or "one of them" is not a quantity
+//! anyone could contradict. Years, dates and ordinals are not counts; `dates` reads dates.
+//! This module does not compare counts of different claims; `stance` does.
+
+use crate::analysis::lexicon::{lexicon, Bound, NumberWord};
+use crate::analysis::normalize::{stem_word, terms, Word};
+use std::collections::BTreeSet;
+
+/// A count with the range of values it allows and the noun it counts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quantity {
+    pub value: f64,
+    /// Inclusive range of values the wording allows ("roughly six" allows five).
+    pub low: f64,
+    pub high: f64,
+    pub bound: Option<Bound>,
+    /// Words of the count, hedge included: `first_word..end_word`.
+    pub first_word: usize,
+    pub end_word: usize,
+    /// The counted noun's word and its class ("leaders" -> "chief").
+    pub noun_word: usize,
+    pub noun_class: String,
+    /// Index terms of the counted noun phrase with the noun's class ("NATO defence chiefs" ->
+    /// nato, defense, chief): two counts with several in common count the same group.
+    pub phrase_terms: BTreeSet<String>,
+}
+
+impl Quantity {
+    /// Two counts of the same thing that no reading can reconcile.
+    pub fn conflicts_with(&self, other: &Quantity) -> bool {
+        self.noun_class == other.noun_class && (self.high < other.low || other.high < self.low)
+    }
+
+    pub fn agrees_with(&self, other: &Quantity) -> bool {
+        self.noun_class == other.noun_class && !self.conflicts_with(other)
+    }
+}
+
+/// The value of the number words starting at `i` and how many words they span.
+fn number_at(words: &[Word], i: usize) -> Option<(f64, usize)> {
+    let lexicon = lexicon();
+    let word = words.get(i)?;
+    if word.is_digits() {
+        let value: f64 = word.lower.parse().ok()?;
+        // A following scale word multiplies digits: "2 million".
+        if let Some(NumberWord::Scale(scale)) = words.get(i + 1).and_then(|w| lexicon.number_words.get(&w.lower)) {
+            return Some((value * scale, 2));
+        }
+        return Some((value, 1));
+    }
+    let mut total = 0.0;
+    let mut current = 0.0;
+    let mut n = 0;
+    let mut seen_number = false;
+    let mut fraction: Option<f64> = None;
+    while let Some(w) = words.get(i + n) {
+        if n > 0 && w.after_punctuation() {
+            break;
+        }
+        match lexicon.number_words.get(&w.lower) {
+            Some(NumberWord::Value(v)) => {
+                current += v;
+                seen_number = true;
+                n += 1;
+            }
+            Some(NumberWord::Scale(scale)) => {
+                if !seen_number && fraction.is_none() && n == 0 {
+                    // A bare scale word ("dozens", "hundred") is vague or not a count.
+                    return None;
+                }
+                let base = if current == 0.0 { 1.0 } else { current };
+                current = base * scale * fraction.take().unwrap_or(1.0);
+                if *scale >= 1000.0 {
+                    total += current;
+                    current = 0.0;
+                }
+                seen_number = true;
+                n += 1;
+            }
+            Some(NumberWord::Fraction(f)) if n == 0 => {
+                fraction = Some(*f);
+                n += 1;
+            }
+            _ if (w.lower == "a" || w.lower == "an") && (n == 0 || fraction.is_some()) => {
+                // "a dozen", "half a dozen": the article stands for one.
+                let next_is_scale = matches!(
+                    words.get(i + n + 1).and_then(|next| lexicon.number_words.get(&next.lower)),
+                    Some(NumberWord::Scale(_))
+                );
+                if !next_is_scale {
+                    break;
+                }
+                n += 1;
+            }
+            _ if w.lower == "and" && seen_number => {
+                let next_is_number = matches!(
+                    words.get(i + n + 1).and_then(|next| lexicon.number_words.get(&next.lower)),
+                    Some(NumberWord::Value(_))
+                );
+                if !next_is_number {
+                    break;
+                }
+                n += 1;
+            }
+            _ => break,
+        }
+    }
+    // A trailing "and" or article is not part of the number.
+    while n > 0 && matches!(words[i + n - 1].lower.as_str(), "and" | "a" | "an") {
+        n -= 1;
+    }
+    if !seen_number || n == 0 || fraction.is_some() {
+        return None;
+    }
+    Some((total + current, n))
+}
+
+/// The hedge phrase ending right before word `i`, if any, and its first word.
+fn bound_before(words: &[Word], i: usize) -> Option<(Bound, usize)> {
+    let lexicon = lexicon();
+    for n in (1..=3).rev() {
+        if n > i {
+            continue;
+        }
+        let phrase = words[i - n..i].iter().map(|w| w.lower.as_str()).collect::<Vec<_>>().join(" ");
+        if let Some(bound) = lexicon.bounds.get(&phrase) {
+            return Some((*bound, i - n));
+        }
+    }
+    None
+}
+
+/// True for a word that looks like a plural noun ("chiefs", "regions", "countries").
+fn looks_plural(word: &Word) -> bool {
+    let lower = &word.lower;
+    lower.chars().count() > 3 && lower.ends_with('s') && !lower.ends_with("ss") && !lower.ends_with("us")
+}
+
+/// The counted noun after the number ending before word `i`: the first plural among the next
+/// few words of the same phrase, else the first content word.
+fn counted_noun(words: &[Word], i: usize) -> Option<usize> {
+    let lexicon = lexicon();
+    let mut first_content = None;
+    for (offset, word) in words.iter().enumerate().skip(i).take(4) {
+        if offset > i && word.after_punctuation() {
+            break;
+        }
+        if offset == i && word.after_punctuation() && !word.gap.trim().is_empty() {
+            break;
+        }
+        if lexicon.is_stopword(&word.lower) || lexicon.number_words.contains_key(&word.lower) || word.is_digits() {
+            break;
+        }
+        if looks_plural(word) {
+            return Some(offset);
+        }
+        first_content.get_or_insert(offset);
+    }
+    first_content
+}
+
+/// The class a counted noun belongs to: its synonym class, else its stem.
+pub fn noun_class(word: &Word) -> String {
+    let stem = stem_word(&word.lower);
+    lexicon().synonym_class.get(&stem).cloned().unwrap_or(stem)
+}
+
+/// Every count with a counted noun in `words`, skipping the word ranges in `skip` (dates).
+pub fn quantities(words: &[Word], skip: &[(usize, usize)]) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if skip.iter().any(|&(a, b)| (a..b).contains(&i)) {
+            i += 1;
+            continue;
+        }
+        let Some((value, n)) = number_at(words, i) else {
+            i += 1;
+            continue;
+        };
+        let word = &words[i];
+        // A four-digit number in the years' range is a year, not a count.
+        let is_year = word.is_digits() && n == 1 && (1800.0..=2100.0).contains(&value) && !word.lower.contains('.');
+        // A number glued to a preceding word by a hyphen ("Su-35", "COVID-19") is a name.
+        let is_name_part = word.hyphenated() && i > 0 && !lexicon().number_words.contains_key(&words[i - 1].lower);
+        let followed_by_percent = words.get(i + n).is_some_and(|w| w.gap.contains('%'));
+        if is_year || is_name_part || followed_by_percent {
+            i += n;
+            continue;
+        }
+        let Some(noun_word) = counted_noun(words, i + n) else {
+            i += n;
+            continue;
+        };
+        let (bound, first_word) = match bound_before(words, i) {
+            Some((bound, first)) => (Some(bound), first),
+            None => (None, i),
+        };
+        let (low, high) = match bound {
+            None => (value, value),
+            Some(Bound::Approximate) => (value * 0.7 - 1.0, value * 1.3 + 1.0),
+            Some(Bound::AtLeast) => (value, f64::INFINITY),
+            Some(Bound::AtMost) => (0.0, value),
+        };
+        let noun_class = noun_class(&words[noun_word]);
+        let mut phrase_terms: BTreeSet<String> =
+            terms(&words[i + n..noun_word + 1]).into_iter().map(|t| t.text).collect();
+        phrase_terms.insert(noun_class.clone());
+        out.push(Quantity {
+            phrase_terms,
+            value,
+            low,
+            high,
+            bound,
+            first_word,
+            end_word: i + n,
+            noun_word,
+            noun_class,
+        });
+        i += n;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::normalize::words;
+
+    fn round(x: f64) -> f64 {
+        (x * 100.0).round() / 100.0
+    }
+
+    /// `expected`: (value, low, high, counted noun class) of each count in `input`.
+    fn check(input: &str, expected: &[(f64, f64, f64, &str)]) {
+        let got: Vec<(f64, f64, f64, String)> =
+            quantities(&words(input), &[]).into_iter().map(|q| (q.value, round(q.low), round(q.high), q.noun_class)).collect();
+        let want: Vec<(f64, f64, f64, String)> =
+            expected.iter().map(|&(v, l, h, n)| (v, l, h, n.to_string())).collect();
+        assert_eq!(got, want, "counts in {input:?}");
+    }
+
+    #[test]
+    fn number_words_and_digits() {
+        let inf = f64::INFINITY;
+        check("32 defense chiefs met", &[(32.0, 32.0, 32.0, "chief")]);
+        check("Twenty-eight NATO defence chiefs joined", &[(28.0, 28.0, 28.0, "chief")]);
+        check("thirty-two chiefs", &[(32.0, 32.0, 32.0, "chief")]);
+        check("all 32 allied military leaders", &[(32.0, 32.0, 32.0, "chief")]);
+        check("six regions of Ukraine", &[(6.0, 6.0, 6.0, "region")]);
+        check("nine Ukrainian regions", &[(9.0, 9.0, 9.0, "region")]);
+        check("roughly half a dozen NATO counterparts", &[(6.0, 3.2, 8.8, "counterpart")]);
+        check("a dozen eggs", &[(12.0, 12.0, 12.0, "egg")]);
+        check("two hundred and five soldiers", &[(205.0, 205.0, 205.0, "troop")]);
+        check("1,000 troops", &[(1000.0, 1000.0, 1000.0, "troop")]);
+        check("2 million people", &[(2_000_000.0, 2_000_000.0, 2_000_000.0, "peopl")]);
+        check("more than three years after", &[(3.0, 3.0, inf, "year")]);
+        check("Russia's three-year conflict", &[(3.0, 3.0, 3.0, "year")]);
+        check("fewer than 10 countries", &[(10.0, 0.0, 10.0, "country")]);
+    }
+
+    #[test]
+    fn not_counts() {
+        check("his first appearance at one after recently", &[]);
+        check("an ICC warrant from March 2023", &[]);
+        check("49% of the sources", &[]);
+        check("one of them", &[]);
+    }
+
+    #[test]
+    fn conflicts_need_the_same_noun() {
+        let first = |text: &str| quantities(&words(text), &[]).into_iter().next().expect("a count");
+        assert!(first("28 chiefs").conflicts_with(&first("32 military leaders")));
+        assert!(!first("32 chiefs").conflicts_with(&first("30 countries")));
+        assert!(!first("roughly half a dozen counterparts").conflicts_with(&first("five counterparts")));
+        assert!(!first("more than three years").conflicts_with(&first("a three-year war")));
+        assert!(first("nine regions").conflicts_with(&first("six regions")));
+    }
+}

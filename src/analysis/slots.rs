@@ -1,0 +1,533 @@
+//! The comparable details of one claim ("slots"): its index terms, the names it mentions
+//! (people, organisations, places), its counts with their counted nouns, its dates and places
+//! bound to the event they belong to, its predicates with their polarity, who is quoted as saying
+//! it, and the quoted words themselves.
+//!
+//! Extraction is shallow on purpose (no parser, no tagger): an event word is found by a table,
+//! a date or place belongs to the nearest event word, a name is a capitalised word the texts never
+//! write in lowercase. This module compares nothing; `stance` compares two claims' slots.
+
+use crate::analysis::dates::{date_mentions, DateMention};
+use crate::analysis::lexicon::lexicon;
+use crate::analysis::normalize::{alias_at, fold_text, stem_word, terms, Word};
+use crate::analysis::numbers::{quantities, Quantity};
+use crate::date::Date;
+use std::collections::BTreeSet;
+
+/// What kind of thing a name names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum NameKind {
+    Person,
+    Organisation,
+    Place,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Name {
+    pub key: String,
+    pub kind: NameKind,
+    pub word: usize,
+}
+
+/// A date or place and the event it was read as belonging to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bound<T> {
+    pub value: T,
+    /// The event kind from `events.tsv` ("meet", "say"), if an event word was found.
+    pub event: Option<String>,
+    /// People and organisations named in the same stretch of the claim.
+    pub participants: BTreeSet<String>,
+    pub first_word: usize,
+    pub end_word: usize,
+}
+
+/// A place as the location of something ("in Anchorage, Alaska" -> anchorage).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Place {
+    pub key: String,
+}
+
+/// A content word's class and whether the claim asserts or denies it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Predicate {
+    pub class: String,
+    pub negative: bool,
+    pub first_word: usize,
+    pub end_word: usize,
+}
+
+/// A person the claim says said something.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Speaker {
+    pub key: String,
+    pub word: usize,
+}
+
+/// Everything `stance` compares, for one claim.
+#[derive(Clone, Debug, Default)]
+pub struct Slots {
+    pub words: Vec<Word>,
+    /// Index terms plus synonym classes (`~class`) and event kinds (`@kind`).
+    pub terms: BTreeSet<String>,
+    pub names: Vec<Name>,
+    pub persons: BTreeSet<String>,
+    pub quantities: Vec<Quantity>,
+    pub dates: Vec<Bound<DateMention>>,
+    pub places: Vec<Bound<Place>>,
+    pub predicates: Vec<Predicate>,
+    pub speakers: Vec<Speaker>,
+    /// Word trigrams of quoted passages, folded.
+    pub quote_trigrams: BTreeSet<String>,
+}
+
+/// Words the analysed texts write in lowercase somewhere: a capitalised word in this set is a
+/// sentence start or a headline word, not a name.
+#[derive(Clone, Debug, Default)]
+pub struct Vocabulary {
+    lowercase: BTreeSet<String>,
+    /// Words seen capitalised somewhere other than at the start of a sentence.
+    capitalised_inside: BTreeSet<String>,
+}
+
+/// The word starts a sentence, a line or a quotation.
+fn starts_sentence(words: &[Word], i: usize) -> bool {
+    i == 0 || words[i].gap.contains(['.', '!', '?', '\n', '"', ':', '-', '\u{2022}'])
+}
+
+impl Vocabulary {
+    pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vocabulary {
+        let mut lowercase = BTreeSet::new();
+        let mut capitalised_inside = BTreeSet::new();
+        for text in texts {
+            let text_words = crate::analysis::normalize::words(text);
+            for (i, word) in text_words.iter().enumerate() {
+                if word.surface.chars().next().is_some_and(char::is_lowercase) {
+                    lowercase.insert(word.lower.clone());
+                } else if !starts_sentence(&text_words, i) {
+                    capitalised_inside.insert(word.lower.clone());
+                }
+            }
+        }
+        Vocabulary { lowercase, capitalised_inside }
+    }
+
+    /// A capitalised word at the start of a sentence is a name only if it is also written
+    /// capitalised inside a sentence somewhere ("Trump ruled out", not "Twenty-eight chiefs").
+    pub fn seen_capitalised_inside(&self, lower: &str) -> bool {
+        self.capitalised_inside.contains(lower)
+    }
+
+    pub fn seen_lowercase(&self, lower: &str) -> bool {
+        self.lowercase.contains(lower)
+    }
+}
+
+/// The event kind a word names, if any.
+pub fn event_kind(word: &Word) -> Option<&'static str> {
+    let lexicon = lexicon();
+    lexicon
+        .events
+        .get(&word.lower)
+        .or_else(|| lexicon.events.get(&stem_word(&word.lower)))
+        .map(String::as_str)
+}
+
+/// The synonym class of a word's stem, or the stem itself.
+pub fn word_class(word: &Word) -> String {
+    let stem = stem_word(&word.lower);
+    lexicon().synonym_class.get(&stem).cloned().unwrap_or(stem)
+}
+
+/// The gazetteer key of the place phrase starting at `i` and its length in words.
+fn place_at(words: &[Word], i: usize) -> Option<(String, usize)> {
+    let lexicon = lexicon();
+    let max = lexicon.place_max_words.max(lexicon.alias_max_words).min(words.len().saturating_sub(i));
+    if !words.get(i)?.is_capitalised() {
+        return None;
+    }
+    for n in (1..=max).rev() {
+        let slice = &words[i..i + n];
+        if slice.iter().skip(1).any(Word::after_punctuation) {
+            continue;
+        }
+        let key = slice.iter().map(|w| w.lower.as_str()).collect::<Vec<_>>().join(" ");
+        if lexicon.places.contains_key(&key) {
+            return Some((key, n));
+        }
+    }
+    if let Some((alias, n)) = alias_at(words, i) {
+        if lexicon.places.contains_key(&alias.canonical) {
+            return Some((alias.canonical.clone(), n));
+        }
+    }
+    None
+}
+
+/// Finds the names of a claim: capitalised words that are not titles, stopwords, months or
+/// weekdays and that the texts never write in lowercase; acronyms are organisations.
+fn find_names(words: &[Word], vocabulary: &Vocabulary) -> Vec<Name> {
+    let lexicon = lexicon();
+    let letters: Vec<char> = words.iter().flat_map(|w| w.surface.chars()).filter(|c| c.is_alphabetic()).collect();
+    let uppercase = letters.iter().filter(|c| c.is_uppercase()).count();
+    // A line in capitals (a headline) has no readable case: it names nothing we can trust.
+    if letters.len() > 12 && uppercase * 10 > letters.len() * 6 {
+        return Vec::new();
+    }
+    let mut names = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let word = &words[i];
+        if let Some((key, n)) = place_at(words, i) {
+            names.push(Name { key, kind: NameKind::Place, word: i });
+            i += n;
+            continue;
+        }
+        if !word.is_capitalised() {
+            i += 1;
+            continue;
+        }
+        let first_is_common = lexicon.titles.contains(&word.lower) || vocabulary.seen_lowercase(&word.lower);
+        if let Some((alias, n)) = alias_at(words, i).filter(|_| !first_is_common) {
+            let kind = if lexicon.places.contains_key(&alias.canonical) {
+                NameKind::Place
+            } else if words[i].is_acronym() || alias.canonical.len() <= 4 {
+                NameKind::Organisation
+            } else {
+                NameKind::Person
+            };
+            names.push(Name { key: alias.canonical.clone(), kind, word: i });
+            i += n;
+            continue;
+        }
+        let lower = word.lower.as_str();
+        let is_common = lexicon.titles.contains(lower)
+            || lexicon.is_stopword(lower)
+            || lexicon.months.contains_key(lower)
+            || crate::date::Weekday::ALL.iter().any(|d| d.name().eq_ignore_ascii_case(lower))
+            || vocabulary.seen_lowercase(lower)
+            || lexicon.number_words.contains_key(lower)
+            || (starts_sentence(words, i)
+                && !vocabulary.seen_capitalised_inside(lower)
+                && !words.get(i + 1).is_some_and(|next| event_kind(next) == Some("say")))
+            || word.is_digits();
+        if word.is_acronym() && !lexicon.titles.contains(lower) {
+            names.push(Name { key: lower.to_string(), kind: NameKind::Organisation, word: i });
+        } else if !is_common && lower.chars().count() > 1 {
+            names.push(Name { key: lower.to_string(), kind: NameKind::Person, word: i });
+        }
+        i += 1;
+    }
+    names
+}
+
+/// The nearest event word to `anchor`, left first on ties.
+fn nearest_event(words: &[Word], anchor: usize, skip: (usize, usize)) -> Option<String> {
+    let mut best: Option<(usize, String)> = None;
+    for (i, word) in words.iter().enumerate() {
+        if (skip.0..skip.1).contains(&i) {
+            continue;
+        }
+        if let Some(kind) = event_kind(word) {
+            let distance = if i < anchor { anchor - i } else { i - anchor };
+            let better = match &best {
+                None => true,
+                Some((d, _)) => distance < *d,
+            };
+            if better {
+                best = Some((distance, kind.to_string()));
+            }
+        }
+    }
+    best.map(|(_, kind)| kind)
+}
+
+/// The people and organisations in the stretch of the claim around `anchor` bounded by "and" or
+/// a semicolon; the whole claim's when that stretch names nobody.
+fn participants_around(words: &[Word], names: &[Name], anchor: usize) -> BTreeSet<String> {
+    let is_boundary = |w: &Word| w.lower == "and" || w.gap.contains(';') || w.gap.contains('\u{2014}');
+    let mut start = anchor;
+    while start > 0 && !is_boundary(&words[start]) {
+        start -= 1;
+    }
+    let mut end = anchor + 1;
+    while end < words.len() && !is_boundary(&words[end]) {
+        end += 1;
+    }
+    let people = |range: std::ops::Range<usize>| -> BTreeSet<String> {
+        names
+            .iter()
+            .filter(|n| n.kind != NameKind::Place && range.contains(&n.word))
+            .map(|n| n.key.clone())
+            .collect()
+    };
+    let local = people(start..end);
+    if local.is_empty() {
+        people(0..words.len())
+    } else {
+        local
+    }
+}
+
+/// Content words with their polarity: negated by a cue ("not", "never", "n't"), by a negating
+/// phrase ("ruled out"), or by meaning (an antonym: "rejects" denies "accept").
+fn find_predicates(words: &[Word]) -> Vec<Predicate> {
+    let lexicon = lexicon();
+    let mut negate_next = false;
+    let mut budget = 0;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let word = &words[i];
+        if word.after_punctuation() && word.gap.contains([',', '.', ';', ':', '"']) {
+            negate_next = false;
+        }
+        if let Some(phrase) = lexicon
+            .negating_phrases
+            .iter()
+            .find(|p| p.iter().enumerate().all(|(k, w)| words.get(i + k).is_some_and(|x| &x.lower == w)))
+        {
+            negate_next = true;
+            budget = 4;
+            i += phrase.len();
+            continue;
+        }
+        if lexicon.negation_cues.contains(&word.lower) && !matches!(word.lower.as_str(), "no" | "neither" | "nor") {
+            negate_next = true;
+            budget = 4;
+            i += 1;
+            continue;
+        }
+        if word.negated {
+            negate_next = true;
+            budget = 4;
+            i += 1;
+            continue;
+        }
+        if let Some(predicate) = lexicon.antonyms.get(&word.lower) {
+            let class = lexicon.synonym_class.get(&stem_word(predicate)).cloned().unwrap_or_else(|| stem_word(predicate));
+            out.push(Predicate { class, negative: !negate_next, first_word: i, end_word: i + 1 });
+            negate_next = false;
+            i += 1;
+            continue;
+        }
+        let is_content = !lexicon.is_stopword(&word.lower) && !word.is_digits() && word.lower.chars().count() > 2;
+        let is_filler = word.lower.ends_with("ly") || matches!(word.lower.as_str(), "be" | "been" | "being" | "even");
+        let previous = |back: usize| i.checked_sub(back).and_then(|k| words.get(k)).map(|w| w.lower.as_str());
+        let not_asserted = !negate_next
+            && (previous(1).is_some_and(|w| lexicon.irrealis.contains(w))
+                || (previous(1) == Some("to") && previous(2).is_some_and(|w| lexicon.irrealis.contains(w))));
+        if is_content && !is_filler && not_asserted {
+            // Neither asserted nor denied: it takes no part in polarity.
+        } else if is_content && !is_filler {
+            out.push(Predicate { class: word_class(word), negative: negate_next, first_word: i, end_word: i + 1 });
+            negate_next = false;
+        } else if negate_next {
+            budget -= 1;
+            if budget <= 0 {
+                negate_next = false;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Who is said to have said something: the person nearest before a speech verb (within a few
+/// words, not across a quotation), or right after it ("said Lavrov", "according to Lavrov").
+fn find_speakers(words: &[Word], names: &[Name]) -> Vec<Speaker> {
+    let person_at = |i: usize| names.iter().find(|n| n.word == i && n.kind == NameKind::Person);
+    let mut out = Vec::new();
+    for (k, word) in words.iter().enumerate() {
+        let is_speech = event_kind(word) == Some("say") || (word.lower == "according" && words.get(k + 1).is_some_and(|w| w.lower == "to"));
+        // A post or a report is a channel, not a person's words: "in a Telegram post".
+        let stem = stem_word(&word.lower);
+        if !is_speech || stem == "post" || stem == "report" {
+            continue;
+        }
+        let mut found = None;
+        for back in 1..=10 {
+            let Some(i) = k.checked_sub(back) else { break };
+            if words[i + 1].gap.contains('"') {
+                break;
+            }
+            if let Some(name) = person_at(i) {
+                found = Some(Speaker { key: name.key.clone(), word: i });
+                break;
+            }
+            if event_kind(&words[i]) == Some("say") {
+                break;
+            }
+        }
+        if found.is_none() {
+            for ahead in 1..=5 {
+                let i = k + ahead;
+                let Some(next) = words.get(i) else { break };
+                if next.gap.contains('"') || (ahead > 1 && next.gap.contains(',')) {
+                    break;
+                }
+                if let Some(name) = person_at(i) {
+                    // The last word of a name run is its surname: "Sergey Lavrov" -> lavrov.
+                    let mut last = i;
+                    while person_at(last + 1).is_some() && !words[last + 1].after_punctuation() {
+                        last += 1;
+                    }
+                    let key = person_at(last).map_or(name.key.clone(), |n| n.key.clone());
+                    found = Some(Speaker { key, word: last });
+                    break;
+                }
+            }
+        }
+        out.extend(found);
+    }
+    out
+}
+
+/// Word trigrams of every passage between straight double quotes.
+fn quote_trigrams(text: &str) -> BTreeSet<String> {
+    let straight: String = text.chars().map(crate::analysis::normalize::straighten).collect();
+    let mut out = BTreeSet::new();
+    for (index, passage) in straight.split('"').enumerate() {
+        if index % 2 == 0 {
+            continue;
+        }
+        let folded = fold_text(passage);
+        let tokens: Vec<&str> = folded.split(' ').filter(|t| !t.is_empty()).collect();
+        for window in tokens.windows(3) {
+            out.insert(window.join(" "));
+        }
+    }
+    out
+}
+
+/// Reads every slot of one claim's text.
+pub fn read(text: &str, published: Option<Date>, vocabulary: &Vocabulary) -> Slots {
+    let lexicon = lexicon();
+    let words = crate::analysis::normalize::words(text);
+    let names = find_names(&words, vocabulary);
+    let mut all_terms: BTreeSet<String> = terms(&words).into_iter().map(|t| t.text).collect();
+    for word in &words {
+        if let Some(class) = lexicon.synonym_class.get(&stem_word(&word.lower)) {
+            all_terms.insert(format!("~{class}"));
+        }
+        if let Some(kind) = event_kind(word) {
+            if kind != "say" {
+                all_terms.insert(format!("@{kind}"));
+            }
+        }
+    }
+    let persons: BTreeSet<String> =
+        names.iter().filter(|n| n.kind == NameKind::Person).map(|n| n.key.clone()).collect();
+    let mentions = date_mentions(&words, published);
+    let date_spans: Vec<(usize, usize)> = mentions.iter().map(|m| (m.first_word, m.end_word)).collect();
+    let counts = quantities(&words, &date_spans);
+    for quantity in &counts {
+        all_terms.insert(format!("#{}:{}", quantity.value, quantity.noun_class));
+        // Counting the same kind of thing is itself shared ground, whatever the count.
+        all_terms.insert(format!("#:{}", quantity.noun_class));
+    }
+    let dates = mentions
+        .into_iter()
+        .map(|mention| Bound {
+            event: nearest_event(&words, mention.anchor_word, (mention.first_word, mention.end_word)),
+            participants: participants_around(&words, &names, mention.anchor_word),
+            first_word: mention.first_word,
+            end_word: mention.end_word,
+            value: mention,
+        })
+        .collect();
+    let mut places = Vec::new();
+    for (index, name) in names.iter().enumerate() {
+        if name.kind != NameKind::Place || name.word == 0 {
+            continue;
+        }
+        let mut before = name.word - 1;
+        if words[before].lower == "the" && before > 0 {
+            before -= 1;
+        }
+        if !matches!(words[before].lower.as_str(), "in" | "at" | "near") {
+            continue;
+        }
+        // "in Anchorage, Alaska": the container after the comma adds nothing.
+        if index > 0 && names[index - 1].kind == NameKind::Place && names[index - 1].word + 1 == name.word {
+            continue;
+        }
+        places.push(Bound {
+            value: Place { key: name.key.clone() },
+            event: nearest_event(&words, name.word, (name.word, name.word + 1)),
+            participants: participants_around(&words, &names, name.word),
+            first_word: before,
+            end_word: name.word + 1,
+        });
+    }
+    let predicates = find_predicates(&words);
+    let speakers = find_speakers(&words, &names);
+    Slots {
+        terms: all_terms,
+        persons,
+        quantities: counts,
+        dates,
+        places,
+        predicates,
+        speakers,
+        quote_trigrams: quote_trigrams(text),
+        names,
+        words,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slots(text: &str) -> Slots {
+        read(text, Date::parse_iso("2025-08-20"), &Vocabulary::from_texts([text]))
+    }
+
+    /// The predicates of `input` that are negated, as classes.
+    fn check_negated(input: &str, expected: &[&str]) {
+        let got: Vec<String> = slots(input).predicates.into_iter().filter(|p| p.negative).map(|p| p.class).collect();
+        assert_eq!(got, expected, "negated in {input:?}");
+    }
+
+    #[test]
+    fn negation_and_antonyms() {
+        check_negated("Dan Caine did not attend the meeting.", &["attend"]);
+        check_negated("Dan Caine didn't attend the meeting.", &["attend"]);
+        check_negated("Trump ruled out sending U.S. troops to Ukraine", &["send"]);
+        check_negated("Trump ruled out putting U.S. troops on the ground", &["send"]);
+        check_negated("they would not accept NATO troops in Ukraine", &["accept"]);
+        check_negated("Russia rejects NATO troops in Ukraine", &["accept"]);
+        check_negated("Trump said he would send U.S. ground troops", &[]);
+        check_negated("It will not immediately respond", &["respond"]);
+        check_negated("Neither meeting delivered concrete progress", &[]);
+        let asserted = |input: &str, class: &str| slots(input).predicates.iter().any(|p| p.class == class);
+        assert!(!asserted("Lavrov chided efforts to work on security arrangements", "work"));
+        assert!(!asserted("a force that could deploy troops", "send"));
+        assert!(asserted("Trump said he would send troops", "send"));
+    }
+
+    #[test]
+    fn speakers_and_names() {
+        let check = |input: &str, expected: &[&str]| {
+            let got: Vec<String> = slots(input).speakers.into_iter().map(|s| s.key).collect();
+            assert_eq!(got, expected, "speakers in {input:?}");
+        };
+        check("\"This will not work,\" Foreign Minister Sergey Lavrov said Wednesday", &["lavrov"]);
+        check("Dragone said it was a great, candid discussion", &["dragone"]);
+        check("\"It was great,\" said Mark Rutte.", &["rutte"]);
+        check("NATO defense chiefs met, a senior alliance official said", &[]);
+    }
+
+    #[test]
+    fn dates_and_places_bind_to_events() {
+        let s = slots("US President Donald Trump met last Friday with Russian President Vladimir Putin in Alaska");
+        assert_eq!(s.dates[0].event.as_deref(), Some("meet"));
+        assert!(s.dates[0].participants.contains("trump"));
+        assert_eq!(s.places[0].value.key, "alaska");
+        let s = slots("U.S. officials confirmed on Tuesday that Gen. Dan Caine attended the meeting virtually");
+        assert_eq!(s.dates[0].event.as_deref(), Some("say"));
+        let s = slots("President Donald Trump and Putin met Friday in Anchorage, Alaska, to discuss the conflict");
+        assert_eq!(s.places.len(), 1);
+        assert_eq!(s.places[0].value.key, "anchorage");
+    }
+}

@@ -1,0 +1,339 @@
+//! Comparing two aligned claims: do they back each other, conflict on a comparable detail, or
+//! merely touch the same topic?
+//!
+//! A conflict needs the same event first (De Marneffe et al., 2008): a count conflicts only with
+//! a count of the same noun, a date or place only with the date or place of the same kind of
+//! event with a shared participant, a negation only on the same predicate, a speaker only for the
+//! same words. Tense and hedging never conflict. Two events of one kind on different days with
+//! different people are two facts, and are not linked at all.
+
+use crate::analysis::align::Similarity;
+use crate::analysis::dates::describe;
+use crate::analysis::slots::{Bound, Place, Slots};
+use serde::Serialize;
+
+/// Below this similarity two claims are unrelated.
+pub const RELATED: f64 = 0.16;
+/// From this similarity two claims tell the same fact (absent a conflict).
+pub const SAME_FACT: f64 = 0.30;
+/// From this similarity two claims are near paraphrases: enough, alone, to establish one event.
+pub const PARAPHRASE: f64 = 0.45;
+
+/// The kind of detail two claims disagree on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ConflictKind {
+    Number,
+    Date,
+    Place,
+    Negation,
+    Speaker,
+}
+
+impl ConflictKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            ConflictKind::Number => "number",
+            ConflictKind::Date => "date",
+            ConflictKind::Place => "place",
+            ConflictKind::Negation => "negation",
+            ConflictKind::Speaker => "speaker",
+        }
+    }
+}
+
+/// Word ranges (`first..end`) of the conflicting detail in each claim.
+pub type WordSpan = (usize, usize);
+
+/// What a comparison found.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Verdict {
+    Supports { reason: String },
+    Contradicts { kind: ConflictKind, reason: String, span_a: WordSpan, span_b: WordSpan },
+    /// Same topic, neither backing nor conflicting.
+    Related,
+    /// Two different facts, or nothing in common.
+    Unrelated,
+}
+
+/// The text of a word range of a claim.
+fn words_text(slots: &Slots, span: WordSpan) -> String {
+    slots
+        .words
+        .get(span.0..span.1.min(slots.words.len()))
+        .map(|ws| ws.iter().map(|w| w.surface.as_str()).collect::<Vec<_>>().join(" "))
+        .unwrap_or_default()
+}
+
+/// Two bound slots belong to one event: same event kind and a shared participant.
+fn same_event<T>(a: &Bound<T>, b: &Bound<T>) -> bool {
+    matches!((&a.event, &b.event), (Some(x), Some(y)) if x == y) && !a.participants.is_disjoint(&b.participants)
+}
+
+struct Findings {
+    number_agrees: bool,
+    /// The conflicting counts' noun phrases share two or more terms ("NATO defence chiefs" and
+    /// "allied military leaders"): they count the same group.
+    number_same_group: bool,
+    number_conflict: Option<(WordSpan, WordSpan, String)>,
+    date_agrees: bool,
+    /// The same day with a shared participant, whatever event words carry the dates.
+    same_day_shared_participant: bool,
+    date_conflict: Option<(WordSpan, WordSpan, String)>,
+    /// Same event kind on different days, whoever took part.
+    date_differs_any: bool,
+    place_agrees: bool,
+    /// The same specific place (a city or smaller) for the same kind of event, even where the
+    /// claims name no common participant ("met in Washington" / "meeting in Washington").
+    specific_place_shared: bool,
+    place_conflict: Option<(WordSpan, WordSpan, String)>,
+    negation_conflict: Option<(WordSpan, WordSpan, String)>,
+    speaker_conflict: Option<(WordSpan, WordSpan, String)>,
+    shared_quote: bool,
+    shared_event_kind: bool,
+}
+
+fn compare_numbers(a: &Slots, b: &Slots, findings: &mut Findings) {
+    let mut classes: Vec<&str> = a.quantities.iter().map(|q| q.noun_class.as_str()).collect();
+    classes.sort_unstable();
+    classes.dedup();
+    for class in classes {
+        let of = |s: &Slots| s.quantities.iter().filter(|q| q.noun_class == class).cloned().collect::<Vec<_>>();
+        let (qa, qb) = (of(a), of(b));
+        if qb.is_empty() {
+            continue;
+        }
+        if qa.iter().any(|x| qb.iter().any(|y| x.agrees_with(y))) {
+            findings.number_agrees = true;
+            continue;
+        }
+        if findings.number_conflict.is_none() {
+            if let Some((x, y)) = qa.iter().flat_map(|x| qb.iter().map(move |y| (x, y))).find(|(x, y)| x.conflicts_with(y)) {
+                // Counts below three are usually anaphoric ("the two countries"), not reported totals.
+                if x.value >= 3.0 && y.value >= 3.0 {
+                    let noun = a.words.get(x.noun_word).map(|w| w.lower.clone()).unwrap_or_default();
+                    let reason = format!(
+                        "number: {} vs {} {}",
+                        words_text(a, (x.first_word, x.end_word)),
+                        words_text(b, (y.first_word, y.end_word)),
+                        noun
+                    );
+                    findings.number_same_group = x.phrase_terms.intersection(&y.phrase_terms).count() >= 2;
+                    findings.number_conflict =
+                        Some(((x.first_word, x.noun_word + 1), (y.first_word, y.noun_word + 1), reason));
+                }
+            }
+        }
+    }
+}
+
+fn compare_dates(a: &Slots, b: &Slots, findings: &mut Findings) {
+    for x in &a.dates {
+        for y in &b.dates {
+            let same_kind = matches!((&x.event, &y.event), (Some(p), Some(q)) if p == q);
+            if x.value.same_as(&y.value) && !x.participants.is_disjoint(&y.participants) {
+                findings.same_day_shared_participant = true;
+            }
+            if same_kind && x.value.conflicts_with(&y.value) {
+                findings.date_differs_any = true;
+            }
+            if !same_event(x, y) {
+                continue;
+            }
+            if x.value.same_as(&y.value) {
+                findings.date_agrees = true;
+            } else if x.value.conflicts_with(&y.value) && findings.date_conflict.is_none() {
+                let reason = format!(
+                    "date: {} ({}) vs {} ({})",
+                    words_text(a, (x.first_word, x.end_word)),
+                    describe(x.value.range),
+                    words_text(b, (y.first_word, y.end_word)),
+                    describe(y.value.range)
+                );
+                findings.date_conflict = Some(((x.first_word, x.end_word), (y.first_word, y.end_word), reason));
+            }
+        }
+    }
+}
+
+fn compare_places(a: &Slots, b: &Slots, findings: &mut Findings) {
+    let lexicon = crate::analysis::lexicon::lexicon();
+    let mut conflicts: Vec<(&Bound<Place>, &Bound<Place>)> = Vec::new();
+    for x in &a.places {
+        for y in &b.places {
+            let same_kind = matches!((&x.event, &y.event), (Some(p), Some(q)) if p == q);
+            let specific = |key: &str| lexicon.place_chain(key).len() >= 4;
+            if same_kind
+                && lexicon.places_compatible(&x.value.key, &y.value.key)
+                && specific(&x.value.key)
+                && specific(&y.value.key)
+            {
+                findings.specific_place_shared = true;
+            }
+            if !same_event(x, y) {
+                continue;
+            }
+            if lexicon.places_compatible(&x.value.key, &y.value.key) {
+                findings.place_agrees = true;
+            } else {
+                conflicts.push((x, y));
+            }
+        }
+    }
+    // A place that agrees with any place of the other claim's event is not in conflict.
+    if findings.place_agrees {
+        return;
+    }
+    if let Some((x, y)) = conflicts.first() {
+        let reason = format!(
+            "place: {} vs {}",
+            words_text(a, (x.first_word + 1, x.end_word)),
+            words_text(b, (y.first_word + 1, y.end_word))
+        );
+        findings.place_conflict = Some(((x.first_word, x.end_word), (y.first_word, y.end_word), reason));
+    }
+}
+
+fn compare_polarity(a: &Slots, b: &Slots, findings: &mut Findings) {
+    for x in a.predicates.iter() {
+        let same: Vec<_> = b.predicates.iter().filter(|y| y.class == x.class).collect();
+        if same.is_empty() {
+            continue;
+        }
+        let a_negative = a.predicates.iter().filter(|p| p.class == x.class).all(|p| p.negative);
+        let a_positive = a.predicates.iter().filter(|p| p.class == x.class).all(|p| !p.negative);
+        let b_negative = same.iter().all(|p| p.negative);
+        let b_positive = same.iter().all(|p| !p.negative);
+        if (a_negative && b_positive) || (a_positive && b_negative) {
+            let y = same[0];
+            let context = |s: &Slots, first: usize, end: usize| (first.saturating_sub(3), (end).min(s.words.len()));
+            let span_a = context(a, x.first_word, x.end_word);
+            let span_b = context(b, y.first_word, y.end_word);
+            let reason = format!("negation: {} vs {}", words_text(a, span_a), words_text(b, span_b));
+            findings.negation_conflict = Some((span_a, span_b, reason));
+            return;
+        }
+    }
+}
+
+fn compare_speakers(a: &Slots, b: &Slots, findings: &mut Findings) {
+    if a.speakers.is_empty() || b.speakers.is_empty() {
+        return;
+    }
+    let keys = |s: &Slots| s.speakers.iter().map(|x| x.key.clone()).collect::<std::collections::BTreeSet<_>>();
+    let (ka, kb) = (keys(a), keys(b));
+    // A speaker the other claim also names (as speaker or not) is no conflict.
+    if !ka.is_disjoint(&kb) || ka.iter().any(|k| b.persons.contains(k)) || kb.iter().any(|k| a.persons.contains(k)) {
+        return;
+    }
+    let (x, y) = (&a.speakers[0], &b.speakers[0]);
+    let title = |key: &str| {
+        let mut chars = key.chars();
+        chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
+    };
+    let reason = format!("speaker: {} vs {}", title(&x.key), title(&y.key));
+    findings.speaker_conflict = Some(((x.word, x.word + 1), (y.word, y.word + 1), reason));
+}
+
+/// Compares two claims already found similar by `align`.
+pub fn compare(a: &Slots, b: &Slots, similarity: &Similarity) -> Verdict {
+    let score = similarity.score;
+    let mut findings = Findings {
+        number_agrees: false,
+        number_same_group: false,
+        number_conflict: None,
+        date_agrees: false,
+        same_day_shared_participant: false,
+        date_conflict: None,
+        date_differs_any: false,
+        place_agrees: false,
+        specific_place_shared: false,
+        place_conflict: None,
+        negation_conflict: None,
+        speaker_conflict: None,
+        shared_quote: !a.quote_trigrams.is_disjoint(&b.quote_trigrams),
+        shared_event_kind: a.terms.iter().any(|t| t.starts_with('@') && b.terms.contains(t)),
+    };
+    compare_numbers(a, b, &mut findings);
+    compare_dates(a, b, &mut findings);
+    compare_places(a, b, &mut findings);
+    let persons_disjoint = !a.persons.is_empty() && !b.persons.is_empty() && a.persons.is_disjoint(&b.persons);
+    // One kind of event, on different days, with different people: two facts, not one.
+    if findings.date_differs_any && persons_disjoint && findings.date_conflict.is_none() {
+        return Verdict::Unrelated;
+    }
+    let aligned = score >= SAME_FACT || findings.shared_quote;
+    if aligned && !persons_disjoint {
+        compare_polarity(a, b, &mut findings);
+    }
+    if findings.shared_quote || score >= PARAPHRASE {
+        compare_speakers(a, b, &mut findings);
+    }
+    let same_event_established = |anchor: bool| anchor || score >= PARAPHRASE;
+    let conflict = if let Some(c) = findings.number_conflict.take().filter(|_| {
+        !persons_disjoint
+            && (score >= SAME_FACT
+                || (findings.shared_event_kind && (score >= RELATED || findings.number_same_group)))
+    }) {
+        Some((ConflictKind::Number, c))
+    } else if let Some(c) = findings.date_conflict.take().filter(|_| same_event_established(findings.place_agrees)) {
+        Some((ConflictKind::Date, c))
+    } else if let Some(c) = findings.place_conflict.take().filter(|_| {
+        same_event_established(findings.date_agrees || findings.same_day_shared_participant)
+    }) {
+        Some((ConflictKind::Place, c))
+    } else if let Some(c) = findings.negation_conflict.take() {
+        Some((ConflictKind::Negation, c))
+    } else {
+        findings.speaker_conflict.take().map(|c| (ConflictKind::Speaker, c))
+    };
+    if let Some((kind, (span_a, span_b, reason))) = conflict {
+        return Verdict::Contradicts { kind, reason, span_a, span_b };
+    }
+    // A shared participant in the same kind of event is a fact's anchor even when the wording
+    // differs ("Caine attended" / "Caine participating").
+    let shared_participant = !a.persons.is_disjoint(&b.persons);
+    let backed = score >= SAME_FACT
+        || findings.shared_quote
+        || (score >= RELATED
+            && findings.shared_event_kind
+            && (findings.number_agrees || shared_participant || findings.specific_place_shared));
+    if backed {
+        return Verdict::Supports { reason: support_reason(a, b, similarity, &findings) };
+    }
+    if score >= RELATED {
+        Verdict::Related
+    } else {
+        Verdict::Unrelated
+    }
+}
+
+/// "same fact: shares quote, 32 chiefs, Lavrov, Wednesday" — the strongest shared anchors.
+fn support_reason(a: &Slots, b: &Slots, similarity: &Similarity, findings: &Findings) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if findings.shared_quote {
+        parts.push("same quotation".to_string());
+    }
+    if findings.number_agrees {
+        if let Some(q) = a.quantities.iter().find(|q| b.quantities.iter().any(|r| q.agrees_with(r))) {
+            parts.push(format!("same count ({})", words_text(a, (q.first_word, q.noun_word + 1))));
+        }
+    }
+    if findings.date_agrees {
+        parts.push("same date".to_string());
+    }
+    if findings.place_agrees || findings.specific_place_shared {
+        parts.push("same place".to_string());
+    }
+    let words: Vec<String> = similarity
+        .shared
+        .iter()
+        .filter(|t| !t.starts_with('~') && !t.starts_with('@') && !t.starts_with('#'))
+        .take(4)
+        .cloned()
+        .collect();
+    if !words.is_empty() {
+        parts.push(format!("shared terms: {}", words.join(", ")));
+    }
+    format!("same fact: {}", parts.join("; "))
+}
