@@ -23,6 +23,19 @@ async fn settle() {
     yew::platform::time::sleep(Duration::ZERO).await;
 }
 
+/// Waits until `condition` holds, for at most three seconds, and says whether it did. Renders
+/// of the debug build can take longer than one turn of the event loop, so a test waits for
+/// the state it expects instead of guessing a delay; the assertion after it still decides.
+async fn eventually(mut condition: impl FnMut() -> bool) -> bool {
+    for _ in 0..300 {
+        if condition() {
+            return true;
+        }
+        yew::platform::time::sleep(Duration::from_millis(10)).await;
+    }
+    condition()
+}
+
 /// Mounts the widget on the seed corpus into a fresh div and waits for the first render.
 async fn mount_seeds() -> Element {
     mount_seeds_linked(None).await
@@ -44,7 +57,7 @@ async fn mount_seeds_linked(link_param: Option<&str>) -> Element {
         initial_claim: None,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
-    settle().await;
+    eventually(|| root.query_selector(".crosscheck__sentence").ok().flatten().is_some()).await;
     root
 }
 

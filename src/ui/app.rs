@@ -438,6 +438,24 @@ fn SourceText(props: &SourceTextProps) -> Html {
     }
 }
 
+/// A quote with some char ranges wrapped in `<mark>`, as text nodes only.
+fn marked(text: &str, marks: &[crate::analysis::text::Span]) -> Html {
+    let chars: Vec<char> = text.chars().collect();
+    let mut pieces: Vec<Html> = Vec::new();
+    let mut position = 0;
+    for span in marks {
+        let (start, end) = (span.start.min(chars.len()), span.end.min(chars.len()));
+        if start < position || start >= end {
+            continue;
+        }
+        pieces.push(html! { { chars[position..start].iter().collect::<String>() } });
+        pieces.push(html! { <mark class="crosscheck__mark">{ chars[start..end].iter().collect::<String>() }</mark> });
+        position = end;
+    }
+    pieces.push(html! { { chars[position..].iter().collect::<String>() } });
+    html! { <>{ for pieces }</> }
+}
+
 /// What a screen reader announces for a sentence: its status, then its text.
 fn sentence_label(status: SentenceStatus, text: &str) -> String {
     let status = match status {
@@ -464,8 +482,10 @@ fn ClaimPanel(props: &ClaimPanelProps) -> Html {
     });
     let Some((source, sentence)) = located else {
         return html! {
-            <aside class="crosscheck__panel crosscheck__panel--empty" aria-label="Claim details">
+            <aside class="crosscheck__panel crosscheck__panel--empty" aria-label="Story overview">
                 <p class="crosscheck__hint">{ "Select a sentence to see which sources back it and which contradict it." }</p>
+                <CheckClaim ondispatch={props.ondispatch.clone()} />
+                <Overview ondispatch={props.ondispatch.clone()} />
             </aside>
         };
     };
@@ -473,36 +493,16 @@ fn ClaimPanel(props: &ClaimPanelProps) -> Html {
     let text: String = model.corpus.sources[source].text.chars().skip(span.start).take(span.end - span.start).collect();
     let status = model.status(source, sentence);
     let verdict = model.verdict(source, sentence);
+    // Independent sources that tell this fact, this one included: reprints of one text count once.
+    let independent = model
+        .claims_in(source, sentence)
+        .iter()
+        .map(|&position| model.analysis.claims[position].n_supporting_sources + 1)
+        .max()
+        .unwrap_or(1);
     let onclose = {
         let ondispatch = props.ondispatch.clone();
         Callback::from(move |_: MouseEvent| ondispatch.emit(Action::ClearSelection))
-    };
-    let evidence_list = |items: &[Evidence], relation: &'static str| -> Html {
-        html! {
-            <ul class="crosscheck__evidence" data-relation={relation}>
-                { for items.iter().map(|item| {
-                    let target = model.sentence_of_claim(item.claim).map(|(source, sentence)| SentenceKey {
-                        source: model.corpus.sources[source].id.clone(),
-                        start: model.sentences[source][sentence].start,
-                    });
-                    let onclick = {
-                        let ondispatch = props.ondispatch.clone();
-                        Callback::from(move |_: MouseEvent| {
-                            if let Some(target) = target.clone() {
-                                ondispatch.emit(Action::SelectSentence(target));
-                            }
-                        })
-                    };
-                    html! {
-                        <li class="crosscheck__evidence-item">
-                            <p class="crosscheck__evidence-source">{ model.corpus.sources[item.source].name.clone() }</p>
-                            <button type="button" class="crosscheck__quote" {onclick}>{ item.quote.clone() }</button>
-                            <p class="crosscheck__reason">{ item.reason.clone() }</p>
-                        </li>
-                    }
-                }) }
-            </ul>
-        }
     };
     let status_text = match status {
         SentenceStatus::NotClaim => "Not a checkable claim",
@@ -521,20 +521,22 @@ fn ClaimPanel(props: &ClaimPanelProps) -> Html {
                 <footer>{ model.corpus.sources[source].name.clone() }</footer>
             </blockquote>
             if status != SentenceStatus::NotClaim {
-                <p class="crosscheck__counts">
-                    { format!("{} backing · {} contradicting", verdict.n_backing_sources(), verdict.n_contradicting_sources()) }
+                <p class="crosscheck__counts" aria-live="polite">
+                    { counts_line(&verdict, Some(independent)) }
                 </p>
             }
             if !verdict.contradicting.is_empty() {
                 <section>
                     <h4 class="crosscheck__panel-title">{ "Contradicted by" }</h4>
-                    { evidence_list(&verdict.contradicting, "contradicts") }
+                    <EvidenceList items={Rc::new(verdict.contradicting.clone())} relation="contradicts"
+                        this_label="this report" ondispatch={props.ondispatch.clone()} />
                 </section>
             }
             if !verdict.backing.is_empty() {
                 <section>
                     <h4 class="crosscheck__panel-title">{ "Backed by" }</h4>
-                    { evidence_list(&verdict.backing, "supports") }
+                    <EvidenceList items={Rc::new(verdict.backing.clone())} relation="supports"
+                        this_label="this report" ondispatch={props.ondispatch.clone()} />
                 </section>
             }
             if status == SentenceStatus::SingleSource {
@@ -545,6 +547,220 @@ fn ClaimPanel(props: &ClaimPanelProps) -> Html {
             }
         </aside>
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct EvidenceListProps {
+    items: Rc<Vec<Evidence>>,
+    /// `supports` or `contradicts`: the `data-relation` hook.
+    relation: AttrValue,
+    /// How the conflict line names the selection's side ("this report", "your sentence").
+    this_label: AttrValue,
+    ondispatch: Callback<Action>,
+}
+
+/// Backing or contradicting quotes; each quote is a button that opens that claim in its source.
+#[component]
+fn EvidenceList(props: &EvidenceListProps) -> Html {
+    let model = use_model();
+    html! {
+        <ul class="crosscheck__evidence" data-relation={props.relation.clone()}>
+            { for props.items.iter().map(|item| {
+                let target = model.sentence_of_claim(item.claim).map(|(source, sentence)| SentenceKey {
+                    source: model.corpus.sources[source].id.clone(),
+                    start: model.sentences[source][sentence].start,
+                });
+                let onclick = {
+                    let ondispatch = props.ondispatch.clone();
+                    Callback::from(move |_: MouseEvent| {
+                        if let Some(target) = target.clone() {
+                            ondispatch.emit(Action::SelectSentence(target));
+                        }
+                    })
+                };
+                let name = &model.corpus.sources[item.source].name;
+                html! {
+                    <li class="crosscheck__evidence-item">
+                        <p class="crosscheck__evidence-source">{ name.clone() }</p>
+                        <button type="button" class="crosscheck__quote" {onclick}
+                            aria-label={format!("Go to this claim in {name}: {}", item.quote)}>
+                            { marked(&item.quote, &item.marks) }
+                        </button>
+                        {
+                            match &item.detail {
+                                Some((theirs, ours)) => html! {
+                                    <p class="crosscheck__reason">
+                                        { format!("{name} says “{theirs}”; {} says “{ours}”.", props.this_label) }
+                                        <span class="crosscheck__reason-kind">{ format!(" ({})", item.reason) }</span>
+                                    </p>
+                                },
+                                None => html! { <p class="crosscheck__reason">{ item.reason.clone() }</p> },
+                            }
+                        }
+                    </li>
+                }
+            }) }
+        </ul>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CheckClaimProps {
+    ondispatch: Callback<Action>,
+}
+
+/// "Check a claim": the reader types a sentence and sees which sources back or contradict it,
+/// found by the same analysis as the corpus's own claims.
+#[component]
+fn CheckClaim(props: &CheckClaimProps) -> Html {
+    let model = use_model();
+    let widget_number: usize = use_widget_number();
+    let input_id = format!("crosscheck-check-{widget_number}");
+    let draft = use_state(String::new);
+    let result = use_state(|| None::<(String, Rc<super::model::Verdict>)>);
+    let oninput = {
+        let draft = draft.clone();
+        Callback::from(move |event: InputEvent| {
+            if let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() {
+                draft.set(input.value());
+            }
+        })
+    };
+    let onsubmit = {
+        let draft = draft.clone();
+        let result = result.clone();
+        let model = model.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let text = draft.trim().to_string();
+            if text.is_empty() {
+                result.set(None);
+            } else {
+                let verdict = model.check(&text);
+                result.set(Some((text, Rc::new(verdict))));
+            }
+        })
+    };
+    html! {
+        <section class="crosscheck__check" aria-label="Check a claim">
+            <form class="crosscheck__check-form" {onsubmit}>
+                <label class="crosscheck__panel-title" for={input_id.clone()}>{ "Check a claim" }</label>
+                <div class="crosscheck__check-row">
+                    <input class="crosscheck__check-input" type="text" id={input_id.clone()}
+                        placeholder="e.g. 28 defence chiefs met on Thursday" value={(*draft).clone()} {oninput} />
+                    <button type="submit" class="crosscheck__check-button">{ "Check" }</button>
+                </div>
+            </form>
+            <div class="crosscheck__check-result" aria-live="polite">
+                {
+                    match &*result {
+                        None => html! {},
+                        Some((text, verdict)) if verdict.backing.is_empty() && verdict.contradicting.is_empty() => html! {
+                            <p class="crosscheck__hint">{ format!("No source in this story tells “{text}”.") }</p>
+                        },
+                        Some((_, verdict)) => html! {
+                            <>
+                                <p class="crosscheck__counts">{ counts_line(verdict, None) }</p>
+                                if !verdict.contradicting.is_empty() {
+                                    <h4 class="crosscheck__panel-title">{ "Contradicted by" }</h4>
+                                    <EvidenceList items={Rc::new(verdict.contradicting.clone())} relation="contradicts"
+                                        this_label="your sentence" ondispatch={props.ondispatch.clone()} />
+                                }
+                                if !verdict.backing.is_empty() {
+                                    <h4 class="crosscheck__panel-title">{ "Backed by" }</h4>
+                                    <EvidenceList items={Rc::new(verdict.backing.clone())} relation="supports"
+                                        this_label="your sentence" ondispatch={props.ondispatch.clone()} />
+                                }
+                            </>
+                        },
+                    }
+                }
+            </div>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct OverviewProps {
+    ondispatch: Callback<Action>,
+}
+
+/// The story at a glance: its disputed points first, then how each source's claims fare.
+#[component]
+fn Overview(props: &OverviewProps) -> Html {
+    let model = use_model();
+    let disputes = model.disputes();
+    let coverage = model.coverage();
+    let select = |source: usize, sentence: usize| {
+        let ondispatch = props.ondispatch.clone();
+        let key = SentenceKey {
+            source: model.corpus.sources[source].id.clone(),
+            start: model.sentences[source][sentence].start,
+        };
+        Callback::from(move |_: MouseEvent| ondispatch.emit(Action::SelectSentence(key.clone())))
+    };
+    let max_claims = coverage.iter().map(|item| item.n_claims).max().unwrap_or(0).max(1);
+    html! {
+        <section class="crosscheck__overview" aria-label="Story overview">
+            <h3 class="crosscheck__panel-title">{ format!("Disputed points ({})", disputes.len()) }</h3>
+            if disputes.is_empty() {
+                <p class="crosscheck__hint">{ "No source contradicts another." }</p>
+            } else {
+                <ul class="crosscheck__disputes">
+                    { for disputes.iter().map(|dispute| {
+                        let [(a_source, a_sentence, a_text), (b_source, _, b_text)] = &dispute.sides;
+                        html! {
+                            <li class="crosscheck__dispute">
+                                <button type="button" class="crosscheck__dispute-button" onclick={select(*a_source, *a_sentence)}>
+                                    <span class="crosscheck__dispute-reason">{ dispute.reason.clone() }</span>
+                                    <span class="crosscheck__dispute-sides">
+                                        { format!("{} · {}", model.corpus.sources[*a_source].name, model.corpus.sources[*b_source].name) }
+                                    </span>
+                                    <span class="crosscheck__visually-hidden">{ format!("{a_text} / {b_text}") }</span>
+                                </button>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+            <h3 class="crosscheck__panel-title">{ "Coverage by source" }</h3>
+            <ul class="crosscheck__coverage">
+                { for coverage.iter().enumerate().map(|(source, item)| {
+                    let width = |n: usize| format!("width: {:.1}%", 100.0 * n as f64 / max_claims as f64);
+                    let summary = format!("{} backed, {} contradicted, {} told by this source only",
+                        item.n_backed, item.n_contradicted, item.n_single);
+                    html! {
+                        <li class="crosscheck__coverage-row">
+                            <span class="crosscheck__coverage-name">{ model.corpus.sources[source].name.clone() }</span>
+                            <span class="crosscheck__bar" role="img" aria-label={summary.clone()} title={summary}>
+                                <span class="crosscheck__bar-part" data-status="backed" style={width(item.n_backed)}></span>
+                                <span class="crosscheck__bar-part" data-status="contradicted" style={width(item.n_contradicted)}></span>
+                                <span class="crosscheck__bar-part" data-status="single" style={width(item.n_single)}></span>
+                            </span>
+                            <span class="crosscheck__coverage-counts" aria-hidden="true">
+                                { format!("{} ✓ · {} ⚠ · {} ●", item.n_backed, item.n_contradicted, item.n_single) }
+                            </span>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+/// "2 sources backing · 1 source contradicting", and the independent sources that tell it.
+fn counts_line(verdict: &super::model::Verdict, independent: Option<usize>) -> String {
+    let backing = verdict.n_backing_sources();
+    let contradicting = verdict.n_contradicting_sources();
+    let mut line = format!(
+        "{backing} {} backing · {contradicting} {} contradicting",
+        plural(backing, "source", "sources"),
+        plural(contradicting, "source", "sources"),
+    );
+    if let Some(independent) = independent {
+        line.push_str(&format!(" · told by {independent} independent {}", plural(independent, "source", "sources")));
+    }
+    line
 }
 
 #[component]

@@ -7,8 +7,8 @@
 use std::collections::BTreeMap;
 
 use crate::analysis::text::{sentences, Span};
-use crate::analysis::{Analysis, ClaimId, Relation};
-use crate::corpus::{Corpus, SourceId};
+use crate::analysis::{analyse, normalize, Analysis, Claim, ClaimId, ClaimSpan, Relation};
+use crate::corpus::{Corpus, Source, SourceId, SourceKind};
 
 /// What a sentence shows in the text: the three claim styles, or none.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -43,6 +43,11 @@ pub struct Evidence {
     pub source: usize,
     pub quote: String,
     pub reason: String,
+    /// Char ranges of the quote to highlight: the words it shares with the selection when it
+    /// backs it, the conflicting detail when it contradicts it.
+    pub marks: Vec<Span>,
+    /// For a contradiction: the conflicting detail as (this quote says, the selection says).
+    pub detail: Option<(String, String)>,
 }
 
 /// Who backs and who contradicts a set of claims, each claim of another source listed once.
@@ -61,6 +66,94 @@ impl Verdict {
     pub fn n_contradicting_sources(&self) -> usize {
         distinct_sources(&self.contradicting)
     }
+}
+
+/// The words of `quote` (as char ranges) whose index term also occurs in `selected`: names
+/// through their aliases, other words by stem, stopwords never. Adjacent words merge into one range.
+pub fn matching_words(selected: &str, quote: &str) -> Vec<Span> {
+    let selected_terms: std::collections::BTreeSet<String> =
+        normalize::terms(&normalize::words(selected)).into_iter().map(|term| term.text).collect();
+    let quote_words = normalize::words(quote);
+    let mut marks: Vec<Span> = Vec::new();
+    for term in normalize::terms(&quote_words) {
+        if !selected_terms.contains(&term.text) {
+            continue;
+        }
+        let (Some(first), Some(last)) = (quote_words.get(term.first_word), quote_words.get(term.end_word.saturating_sub(1)))
+        else {
+            continue;
+        };
+        let span = Span { start: first.start, end: last.end.max(first.end) };
+        match marks.last_mut() {
+            // Merge with the previous mark when only white space separates them.
+            Some(previous) if quote.chars().skip(previous.end).take(span.start.saturating_sub(previous.end)).all(char::is_whitespace) && span.start >= previous.end => {
+                previous.end = span.end;
+            }
+            _ => marks.push(span),
+        }
+    }
+    marks
+}
+
+/// Every sentence's status from the links of its claims to claims of other sources.
+fn statuses(
+    corpus: &Corpus,
+    analysis: &Analysis,
+    sentences: &[Vec<Span>],
+    claims_by_sentence: &BTreeMap<(usize, usize), Vec<usize>>,
+    claim_index: &BTreeMap<ClaimId, usize>,
+) -> Vec<Vec<SentenceStatus>> {
+    // For each claim: (backed by another source, contradicted by another source).
+    let mut relations: BTreeMap<ClaimId, (bool, bool)> = BTreeMap::new();
+    let source_of = |claim: ClaimId| claim_index.get(&claim).map(|&position| &analysis.claims[position].source);
+    for link in &analysis.links {
+        if source_of(link.from) == source_of(link.to) {
+            continue;
+        }
+        for claim in [link.from, link.to] {
+            let entry = relations.entry(claim).or_default();
+            match link.relation {
+                Relation::Supports => entry.0 = true,
+                Relation::Contradicts => entry.1 = true,
+            }
+        }
+    }
+    (0..corpus.sources.len())
+        .map(|source| {
+            (0..sentences[source].len())
+                .map(|sentence| {
+                    let Some(claims) = claims_by_sentence.get(&(source, sentence)) else {
+                        return SentenceStatus::NotClaim;
+                    };
+                    let (mut backed, mut contradicted) = (false, false);
+                    for &position in claims {
+                        let (b, c) = relations.get(&analysis.claims[position].id).copied().unwrap_or_default();
+                        backed |= b;
+                        contradicted |= c;
+                    }
+                    if contradicted {
+                        SentenceStatus::Contradicted
+                    } else if backed {
+                        SentenceStatus::Backed
+                    } else {
+                        SentenceStatus::SingleSource
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The id the reader's own sentence takes while it is checked; no corpus uses it.
+const CHECK_SOURCE_ID: &str = "\u{0}reader";
+
+/// The publication date most sources share: the day relative dates in a typed sentence mean.
+fn story_date(corpus: &Corpus) -> Option<crate::date::Date> {
+    let mut counts: BTreeMap<crate::date::Date, usize> = BTreeMap::new();
+    for date in corpus.sources.iter().filter_map(|source| source.published) {
+        *counts.entry(date).or_default() += 1;
+    }
+    counts.into_iter().max_by_key(|&(date, n)| (n, date)).map(|(date, _)| date)
 }
 
 fn distinct_sources(evidence: &[Evidence]) -> usize {
@@ -95,6 +188,9 @@ pub struct Model {
     /// Claim indices (into `analysis.claims`) that overlap each (source, sentence).
     claims_by_sentence: BTreeMap<(usize, usize), Vec<usize>>,
     claim_index: BTreeMap<ClaimId, usize>,
+    /// The status of every sentence, by source and sentence index: computed once, because
+    /// every render of the text needs all of them.
+    statuses: Vec<Vec<SentenceStatus>>,
 }
 
 impl Model {
@@ -111,8 +207,10 @@ impl Model {
                 }
             }
         }
-        let claim_index = analysis.claims.iter().enumerate().map(|(position, claim)| (claim.id, position)).collect();
-        Model { corpus, analysis, sentences, claims_by_sentence, claim_index }
+        let claim_index: BTreeMap<ClaimId, usize> =
+            analysis.claims.iter().enumerate().map(|(position, claim)| (claim.id, position)).collect();
+        let statuses = statuses(&corpus, &analysis, &sentences, &claims_by_sentence, &claim_index);
+        Model { corpus, analysis, sentences, claims_by_sentence, claim_index, statuses }
     }
 
     pub fn source_index(&self, id: &SourceId) -> Option<usize> {
@@ -163,12 +261,88 @@ impl Model {
             if side.iter().any(|item| item.claim == other) {
                 continue;
             }
+            let own_claim = if other == link.to { link.from } else { link.to };
+            let own_text = self.claim_index.get(&own_claim).map_or("", |&own| self.analysis.claims[own].text.as_str());
+            let (their_span, own_span) =
+                if other == link.to { (link.to_span, link.from_span) } else { (link.from_span, link.to_span) };
+            let piece = |text: &str, span: Option<ClaimSpan>| {
+                span.map(|span| text.chars().skip(span.start).take(span.end.saturating_sub(span.start)).collect::<String>())
+                    .filter(|piece| !piece.trim().is_empty())
+            };
+            let (marks, detail) = match link.relation {
+                Relation::Supports => (matching_words(own_text, &claim.text), None),
+                Relation::Contradicts => (
+                    their_span.map(|span| vec![Span { start: span.start, end: span.end }]).unwrap_or_default(),
+                    piece(&claim.text, their_span).zip(piece(own_text, own_span)),
+                ),
+            };
             side.push(Evidence {
                 claim: other,
                 source: other_source,
                 quote: claim.text.clone(),
                 reason: link.reason.clone(),
+                marks,
+                detail,
             });
+        }
+        for side in [&mut verdict.backing, &mut verdict.contradicting] {
+            side.sort_by_key(|item| (item.source, item.claim));
+        }
+        verdict
+    }
+
+    /// Checks a sentence the reader typed against the corpus with the same analysis: the text
+    /// joins the corpus as one more source, dated like the story, and the links that reach it
+    /// say who backs it and who contradicts it. Evidence points at this model's claims.
+    pub fn check(&self, text: &str) -> Verdict {
+        let text = text.trim();
+        if text.is_empty() {
+            return Verdict::default();
+        }
+        let reader_id = SourceId(CHECK_SOURCE_ID.to_string());
+        let mut corpus = self.corpus.clone();
+        corpus.sources.retain(|source| source.id != reader_id);
+        corpus.sources.push(Source {
+            id: reader_id.clone(),
+            name: "Your sentence".to_string(),
+            kind: SourceKind::Article,
+            published: story_date(&self.corpus),
+            url: None,
+            title: None,
+            text: text.to_string(),
+        });
+        let analysis = analyse(&corpus);
+        let claim_by_id: BTreeMap<ClaimId, &Claim> = analysis.claims.iter().map(|claim| (claim.id, claim)).collect();
+        let mut verdict = Verdict::default();
+        for link in &analysis.links {
+            let (Some(from), Some(to)) = (claim_by_id.get(&link.from), claim_by_id.get(&link.to)) else { continue };
+            let (mine, theirs, their_span, my_span) = match (from.source == reader_id, to.source == reader_id) {
+                (true, false) => (from, to, link.to_span, link.from_span),
+                (false, true) => (to, from, link.from_span, link.to_span),
+                _ => continue,
+            };
+            // Find the same claim among this model's claims, by source and offsets.
+            let Some(own) =
+                self.analysis.claims.iter().find(|claim| claim.source == theirs.source && claim.start == theirs.start)
+            else {
+                continue;
+            };
+            let Some(source) = self.source_index(&own.source) else { continue };
+            let piece = |text: &str, span: Option<ClaimSpan>| {
+                span.map(|span| text.chars().skip(span.start).take(span.end.saturating_sub(span.start)).collect::<String>())
+            };
+            let (side, marks, detail) = match link.relation {
+                Relation::Supports => (&mut verdict.backing, matching_words(&mine.text, &own.text), None),
+                Relation::Contradicts => (
+                    &mut verdict.contradicting,
+                    their_span.map(|span| vec![Span { start: span.start, end: span.end }]).unwrap_or_default(),
+                    piece(&own.text, their_span).zip(piece(&mine.text, my_span)),
+                ),
+            };
+            if side.iter().any(|item| item.claim == own.id) {
+                continue;
+            }
+            side.push(Evidence { claim: own.id, source, quote: own.text.clone(), reason: link.reason.clone(), marks, detail });
         }
         for side in [&mut verdict.backing, &mut verdict.contradicting] {
             side.sort_by_key(|item| (item.source, item.claim));
@@ -190,13 +364,15 @@ impl Model {
             let side = |(source, sentence): (usize, usize)| (source, sentence, self.sentence_text(source, sentence));
             let dispute = Dispute { sides: [side(first), side(second)], reason: link.reason.clone() };
             let same_pair = |other: &Dispute| {
-                (other.sides[0].0, other.sides[0].1, other.sides[1].0, other.sides[1].1) == (first.0, first.1, second.0, second.1)
+                (other.sides[0].0, other.sides[0].1, other.sides[1].0, other.sides[1].1)
+                    == (first.0, first.1, second.0, second.1)
             };
             if !disputes.iter().any(same_pair) {
                 disputes.push(dispute);
             }
         }
-        disputes.sort_by_key(|dispute| (dispute.sides[0].0, dispute.sides[0].1, dispute.sides[1].0, dispute.sides[1].1));
+        disputes
+            .sort_by_key(|dispute| (dispute.sides[0].0, dispute.sides[0].1, dispute.sides[1].0, dispute.sides[1].1));
         disputes
     }
 
@@ -228,17 +404,7 @@ impl Model {
     }
 
     pub fn status(&self, source: usize, sentence: usize) -> SentenceStatus {
-        if self.claims_in(source, sentence).is_empty() {
-            return SentenceStatus::NotClaim;
-        }
-        let verdict = self.verdict(source, sentence);
-        if !verdict.contradicting.is_empty() {
-            SentenceStatus::Contradicted
-        } else if !verdict.backing.is_empty() {
-            SentenceStatus::Backed
-        } else {
-            SentenceStatus::SingleSource
-        }
+        self.statuses.get(source).and_then(|row| row.get(sentence)).copied().unwrap_or(SentenceStatus::NotClaim)
     }
 }
 
@@ -311,6 +477,20 @@ mod tests {
         assert_eq!((verdict.n_backing_sources(), verdict.n_contradicting_sources()), (1, 1));
         assert_eq!(model.sentence_of_claim(ClaimId(3)), Some((2, 0)));
         assert_eq!(model.sentence_at(1, model.sentences[1][1].start), Some(1));
+    }
+
+    #[test]
+    fn matching_words_are_marked_by_term() {
+        let check = |selected: &str, quote: &str, expected: &[&str]| {
+            let marks = matching_words(selected, quote);
+            let got: Vec<String> =
+                marks.iter().map(|span| quote.chars().skip(span.start).take(span.end - span.start).collect()).collect();
+            assert_eq!(got, expected, "{selected:?} ~ {quote:?}");
+        };
+        check("Ten chiefs met on Monday.", "The ten chiefs met Monday.", &["ten chiefs met Monday"]);
+        check("Zelenskyy was hosted", "They hosted Zelensky at the White House", &["hosted Zelensky"]);
+        check("nothing alike", "Completely different words", &[]);
+        check("", "", &[]);
     }
 
     #[test]

@@ -128,7 +128,8 @@ mod tests {
 
     #[test]
     fn sentence_keys_round_trip_through_url_fragments() {
-        let cases = [("002", 145, "002:145"), ("p1", 0, "p1:0"), ("a b/ü", 7, "a%20b%2F%C3%BC:7"), ("x:y", 3, "x%3Ay:3")];
+        let cases =
+            [("002", 145, "002:145"), ("p1", 0, "p1:0"), ("a b/ü", 7, "a%20b%2F%C3%BC:7"), ("x:y", 3, "x%3Ay:3")];
         for (source, start, encoded) in cases {
             let key = SentenceKey { source: id(source), start };
             assert_eq!(key.to_fragment_value(), encoded);
