@@ -206,3 +206,82 @@ async fn a_tab_shows_another_source() {
     let name = root.query_selector(".crosscheck__source-name").unwrap().unwrap().text_content().unwrap();
     assert_eq!(name, tabs[4].query_selector(".crosscheck__tab-name").unwrap().unwrap().text_content().unwrap());
 }
+
+/// Clicks the tab of source `id`, then the sentence of that source containing `needle`.
+async fn select_sentence_containing(root: &Element, id: &str, needle: &str) -> Element {
+    let tab = root.query_selector(&format!("[role=tab][data-source=\"{id}\"]")).unwrap().unwrap();
+    tab.dyn_into::<HtmlElement>().unwrap().click();
+    settle().await;
+    let sentence = all(root, ".crosscheck__sentence")
+        .into_iter()
+        .find(|element| element.text_content().unwrap().contains(needle))
+        .unwrap_or_else(|| panic!("source {id} shows a sentence with {needle:?}"));
+    sentence.clone().dyn_into::<HtmlElement>().unwrap().click();
+    settle().await;
+    sentence
+}
+
+fn section_items(root: &Element, relation: &str) -> Vec<(String, String)> {
+    all(root, &format!(".crosscheck__evidence[data-relation=\"{relation}\"] .crosscheck__evidence-item"))
+        .iter()
+        .map(|item| {
+            let text = |selector: &str| item.query_selector(selector).unwrap().map(|e| e.text_content().unwrap()).unwrap_or_default();
+            (text(".crosscheck__evidence-source"), format!("{} | {}", text(".crosscheck__quote"), text(".crosscheck__reason")))
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_panel_of_a_contradicted_claim_names_the_conflicting_detail() {
+    let root = mount_seeds().await;
+    let sentence = select_sentence_containing(&root, "001", "Zelenskyy in Washington last week").await;
+    assert_eq!(sentence.get_attribute("data-status").as_deref(), Some("contradicted"));
+    let contradicting = section_items(&root, "contradicts");
+    assert!(contradicting.len() >= 2, "both reports of the Monday meeting contradict it: {contradicting:?}");
+    for (source, text) in &contradicting {
+        assert!(text.contains("Monday") && text.contains("last week"), "{source}: the detail is named: {text}");
+    }
+    let marks = all(&root, ".crosscheck__evidence[data-relation=\"contradicts\"] .crosscheck__mark");
+    assert!(marks.iter().any(|mark| mark.text_content().unwrap().contains("Monday")), "the conflicting words are marked");
+    let counts = root.query_selector(".crosscheck__counts").unwrap().unwrap().text_content().unwrap();
+    assert!(counts.contains("2 sources contradicting"), "counts: {counts}");
+}
+
+#[wasm_bindgen_test]
+async fn the_panel_of_a_backed_claim_lists_its_backers_with_marked_words() {
+    let root = mount_seeds().await;
+    let sentence = select_sentence_containing(&root, "000", "32 defense chiefs").await;
+    assert_eq!(sentence.get_attribute("data-status").as_deref(), Some("backed"));
+    let backing = section_items(&root, "supports");
+    assert!(
+        backing.iter().any(|(_, text)| text.contains("32 chiefs of defence")),
+        "the summary's '32 chiefs of defence' backs it: {backing:?}"
+    );
+    assert!(section_items(&root, "contradicts").is_empty(), "nothing contradicts the count of 32");
+    let marks: Vec<String> = all(&root, ".crosscheck__evidence[data-relation=\"supports\"] .crosscheck__mark")
+        .iter()
+        .map(|mark| mark.text_content().unwrap())
+        .collect();
+    assert!(marks.iter().any(|mark| mark.contains("32")), "shared words are marked: {marks:?}");
+
+    // A backing quote opens its claim in its own source.
+    let quote = all(&root, ".crosscheck__evidence[data-relation=\"supports\"] .crosscheck__quote")[0].clone();
+    quote.dyn_into::<HtmlElement>().unwrap().click();
+    settle().await;
+    let shown = root.query_selector("[role=tab][aria-selected=\"true\"]").unwrap().unwrap().get_attribute("data-source");
+    assert_ne!(shown.as_deref(), Some("000"), "the quote's own source is shown");
+    assert_eq!(selected_sentences(&root).len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn check_a_claim_finds_backers_and_contradictors_of_a_typed_sentence() {
+    let root = mount_seeds().await;
+    let input = root.query_selector(".crosscheck__check-input").unwrap().unwrap().dyn_into::<web_sys::HtmlInputElement>().unwrap();
+    input.set_value("Twenty-eight NATO defence chiefs held a video conference on Wednesday.");
+    input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+    settle().await;
+    root.query_selector(".crosscheck__check-button").unwrap().unwrap().dyn_into::<HtmlElement>().unwrap().click();
+    assert!(eventually(|| !section_items(&root, "contradicts").is_empty()).await, "the count 28 is contradicted");
+    let contradicting = section_items(&root, "contradicts");
+    assert!(contradicting.iter().any(|(_, text)| text.contains("32")), "by a source that says 32: {contradicting:?}");
+}

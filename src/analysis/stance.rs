@@ -325,15 +325,25 @@ fn support_reason(a: &Slots, b: &Slots, similarity: &Similarity, findings: &Find
     if findings.place_agrees || findings.specific_place_shared {
         parts.push("same place".to_string());
     }
+    // Name the shared terms as the first claim writes them ("future", not the stem "futur"):
+    // the reason is read by people.
+    let terms_of_a = crate::analysis::normalize::terms(&a.words);
     let words: Vec<String> = similarity
         .shared
         .iter()
         .filter(|t| !t.starts_with('~') && !t.starts_with('@') && !t.starts_with('#'))
         .take(4)
-        .cloned()
+        .map(|term| {
+            terms_of_a
+                .iter()
+                .find(|candidate| &candidate.text == term)
+                .map(|candidate| words_text(a, (candidate.first_word, candidate.end_word)))
+                .filter(|surface| !surface.is_empty())
+                .unwrap_or_else(|| term.clone())
+        })
         .collect();
     if !words.is_empty() {
-        parts.push(format!("shared terms: {}", words.join(", ")));
+        parts.push(format!("both mention {}", words.join(", ")));
     }
     format!("same fact: {}", parts.join("; "))
 }

@@ -109,10 +109,7 @@ pub fn App(props: &AppProps) -> Html {
     // Ids must be unique on a page that holds several widgets.
     let panel_id: AttrValue = format!("crosscheck-text-{widget_number}").into();
     let n_claims = model.0.analysis.claims.len();
-    let n_disputed = (0..corpus.sources.len())
-        .flat_map(|source| (0..model.0.sentences[source].len()).map(move |sentence| (source, sentence)))
-        .filter(|&(source, sentence)| model.0.status(source, sentence) == SentenceStatus::Contradicted)
-        .count();
+    let n_disputed = model.0.disputes().len();
 
     let onkeydown = {
         let store = store.clone();
@@ -143,9 +140,9 @@ pub fn App(props: &AppProps) -> Html {
                     <p class="crosscheck__eyebrow">{ "crosscheck · who else says this?" }</p>
                     <h2 class="crosscheck__title">{ corpus.title.clone() }</h2>
                     <p class="crosscheck__summary">
-                        { format!("{} {} · {} {} · {} disputed", corpus.sources.len(),
+                        { format!("{} {} · {} {} · {} disputed {}", corpus.sources.len(),
                             plural(corpus.sources.len(), "source", "sources"), n_claims,
-                            plural(n_claims, "claim", "claims"), n_disputed) }
+                            plural(n_claims, "claim", "claims"), n_disputed, plural(n_disputed, "point", "points")) }
                     </p>
                 </header>
                 <Problems problems={props.problems.clone()} />
@@ -647,7 +644,7 @@ fn CheckClaim(props: &CheckClaimProps) -> Html {
                 <label class="crosscheck__panel-title" for={input_id.clone()}>{ "Check a claim" }</label>
                 <div class="crosscheck__check-row">
                     <input class="crosscheck__check-input" type="text" id={input_id.clone()}
-                        placeholder="e.g. 28 defence chiefs met on Thursday" value={(*draft).clone()} {oninput} />
+                        placeholder="Type a sentence to check" value={(*draft).clone()} {oninput} />
                     <button type="submit" class="crosscheck__check-button">{ "Check" }</button>
                 </div>
             </form>
