@@ -6,14 +6,20 @@
 //! - [`analysis`]: sentences, claims, alignment and stance; `analyse(&Corpus) -> Analysis`.
 //! - [`date`]: civil dates for publication dates and relative dates in text.
 //! - [`ui`]: the reader's view; its state and view model are native, its components browser only.
+//! - [`claimreview`]: schema.org ClaimReview JSON-LD for the contradicted claims (widget and CLI).
+//! - `bundle` (native only): one self-contained HTML page with the widget and a corpus inlined.
 //! - `embed` (wasm only): mounts widgets on a page; the only module that knows JavaScript.
 //!
 //! `corpus`, `analysis` and `date` import no web crate: they compile and test natively.
 
 pub mod analysis;
+pub mod claimreview;
 pub mod corpus;
 pub mod date;
 pub mod ui;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod bundle;
 
 #[cfg(target_arch = "wasm32")]
 mod embed;

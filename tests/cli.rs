@@ -58,9 +58,9 @@ fn small_corpus() -> Value {
         "title": "Zürich council vote",
         "sources": [
             {"id": "a", "name": "Wire", "kind": "article", "published": "2025-08-20",
-             "text": "The Zürich council voted 28–4 on Monday to close the café. “It is final,” the mayor said. 🚧 Work starts in May."},
+             "text": "The Zürich council voted 28–4 on Monday to close the café. “It is final,” the mayor said. 🚧 Work starts in May. The café will not close before the 32 staff have new jobs."},
             {"id": "b", "name": "Blog", "kind": "social", "published": "2025-08-21",
-             "text": "Zürich’s council voted 32–4 on Tuesday to close the café. The mayor called it final. Work starts in June."}
+             "text": "Zürich’s council voted 32–4 on Tuesday to close the café. The mayor called it final. Work starts in June. The café will not close before its 28 staff have new jobs."}
         ]
     })
 }
@@ -293,4 +293,59 @@ fn wrong_command_lines_print_usage_and_exit_2() {
     }
     let run = crosscheck(&["frobnicate"], "");
     assert!(run.stderr.starts_with("crosscheck: unknown command `frobnicate`"), "{}", run.stderr);
+}
+
+#[test]
+fn claimreview_prints_one_review_per_contradicted_claim() {
+    let corpus = temp_file("claimreview", "corpus.json", &small_corpus().to_string());
+    let run = crosscheck(
+        &["claimreview", "--author", "Westport Notebook", "--date", "2025-08-22", "--url", "https://b.example/p", path_str(&corpus)],
+        "",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let reviews: Value = serde_json::from_str(&run.stdout).expect("the output is JSON");
+    let reviews = reviews.as_array().expect("an array of reviews");
+    // The small corpus disputes the staff (32 vs 28): both sides are reviewed.
+    assert!(reviews.len() >= 2, "{reviews:#?}");
+    let sources: Vec<&str> = reviews.iter().filter_map(|review| review["itemReviewed"]["author"]["name"].as_str()).collect();
+    assert!(sources.contains(&"Wire") && sources.contains(&"Blog"), "{sources:?}");
+    for review in reviews {
+        assert_eq!(review["@type"], "ClaimReview");
+        assert_eq!(review["author"]["name"], "Westport Notebook");
+        assert_eq!(review["datePublished"], "2025-08-22");
+        assert_eq!(review["url"], "https://b.example/p");
+        assert!(review["reviewRating"]["alternateName"].as_str().is_some_and(|name| name.starts_with("Disputed: ")));
+    }
+    // With no date the review is dated today: a real ISO date, not a placeholder.
+    let run = crosscheck(&["claimreview", "-"], &small_corpus().to_string());
+    let reviews: Value = serde_json::from_str(&run.stdout).expect("the output is JSON");
+    let date = reviews[0]["datePublished"].as_str().expect("a date");
+    assert!(crosscheck::date::Date::parse_iso(date).is_some_and(|date| date.year >= 2025), "{date}");
+}
+
+#[test]
+fn bundle_writes_one_page_or_says_to_build_the_embed_first() {
+    let corpus = temp_file("bundle", "corpus.json", &small_corpus().to_string());
+    let missing = crosscheck(&["bundle", "--pkg", "/nonexistent/pkg", path_str(&corpus)], "");
+    assert_eq!(missing.code, 1);
+    assert!(missing.stderr.contains("Build the embed first with scripts/build-pkg.sh"), "{}", missing.stderr);
+
+    // A stand-in embed build with the shape of wasm-bindgen's glue: the page's contents are
+    // checked here, that the page works in a browser from file:// in tests/e2e/embed.test.mjs.
+    let pkg = corpus.parent().unwrap().join("pkg");
+    std::fs::create_dir_all(&pkg).unwrap();
+    std::fs::write(pkg.join("crosscheck.css"), ".crosscheck{color:red}").unwrap();
+    std::fs::write(pkg.join("crosscheck_core.js"), "async function __wbg_init(m) {}\nexport default __wbg_init;\n").unwrap();
+    std::fs::write(pkg.join("crosscheck_core_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    let out = pkg.parent().unwrap().join("story.html");
+    let run = crosscheck(&["bundle", "--pkg", path_str(&pkg), "-o", path_str(&out), path_str(&corpus)], "");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("wrote"), "{}", run.stderr);
+    let html = std::fs::read_to_string(&out).expect("the page was written");
+    assert!(html.starts_with("<!doctype html>"));
+    assert!(html.contains("<title>Zürich council vote · crosscheck</title>"));
+    assert!(html.contains("The Zürich council voted 28–4 on Monday"));
+    // Without -o the page goes to standard output, the same page.
+    let run = crosscheck(&["bundle", "--pkg", path_str(&pkg), path_str(&corpus)], "");
+    assert_eq!(run.stdout, html);
 }

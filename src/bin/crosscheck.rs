@@ -1,9 +1,12 @@
 //! `crosscheck`, the native command line: `analyze` prints the claims and links of a corpus as JSON,
-//! `stance` answers a stream of claim/text pairs. It is the tool the evaluation scripts drive.
+//! `stance` answers a stream of claim/text pairs (the tool the evaluation scripts drive),
+//! `bundle` writes one self-contained HTML page for a story, and `claimreview` prints the
+//! schema.org ClaimReview JSON-LD of its contradicted claims.
 //!
-//! This file parses the arguments (plain std: two subcommands do not need a parser crate), reads
+//! This file parses the arguments (plain std: four subcommands do not need a parser crate), reads
 //! the input and turns every failure into a message a blogger can act on and an exit code.
-//! It does no analysis of its own: everything it prints comes from `crosscheck::analysis`.
+//! It does no analysis of its own: what it prints comes from `crosscheck::analysis`,
+//! `crosscheck::bundle` and `crosscheck::claimreview`.
 //! It is native only (Cargo.toml gives it `required-features = ["cli"]`), never part of the wasm.
 //!
 //! Exit codes, the same for every command:
@@ -20,7 +23,10 @@
 mod stance;
 
 use crosscheck::analysis;
+use crosscheck::bundle;
+use crosscheck::claimreview::{self, ReviewOptions};
 use crosscheck::corpus;
+use crosscheck::date::Date;
 use std::ffi::OsString;
 use std::fmt;
 use std::io::{self, BufRead, BufReader, Read, Write};
@@ -40,9 +46,19 @@ usage:
       {\"id\": ..., \"stance\": \"supports|contradicts|neutral|unrelated\"} for each, in input order.
       Bad lines are named on stderr and skipped; blank lines are ignored. --jobs sets how many
       threads answer (default: one per core).
+  crosscheck bundle [--pkg DIR] [-o STORY.html] CORPUS
+      Writes one self-contained HTML page with the widget and the corpus inlined (wasm, JS, CSS
+      and JSON), which works when opened from disk with no server. It reads the embed build
+      from DIR (default: pkg, written by scripts/build-pkg.sh) and writes to standard output
+      without -o.
+  crosscheck claimreview [--author NAME] [--author-url URL] [--url PAGE] [--date YYYY-MM-DD] CORPUS
+      Prints the schema.org ClaimReview JSON-LD (a JSON array) of every claim another source
+      contradicts, ready for a <script type=\"application/ld+json\">. The review's author is
+      NAME (default: crosscheck), its date DATE (default: today), its address PAGE.
   crosscheck help | --help      this text
   crosscheck --version          the version
 
+  CORPUS is one JSON file, one folder of .txt files or some .txt files, as for analyze.
   Give - as the file name to read standard input.
 
 exit codes:
@@ -71,6 +87,8 @@ fn main() -> ExitCode {
         }
         Command::Analyze { corpus, compact } => run_analyze(&corpus, compact),
         Command::Stance { input, n_jobs } => run_stance(&input, n_jobs),
+        Command::Bundle { corpus, pkg_dir, output } => run_bundle(&corpus, &pkg_dir, output.as_deref()),
+        Command::ClaimReview { corpus, review } => run_claim_review(&corpus, review),
     };
     match outcome {
         Ok(code) => ExitCode::from(code),
@@ -94,7 +112,18 @@ const EXIT_SOME_LINES_SKIPPED: u8 = 3;
 enum Command {
     Analyze { corpus: CorpusInput, compact: bool },
     Stance { input: Input, n_jobs: usize },
+    Bundle { corpus: CorpusInput, pkg_dir: PathBuf, output: Option<PathBuf> },
+    ClaimReview { corpus: CorpusInput, review: ReviewArguments },
     Version,
+}
+
+/// The options of `claimreview`; the date is today's when not given.
+#[derive(Debug, Default, PartialEq)]
+struct ReviewArguments {
+    author: Option<String>,
+    author_url: Option<String>,
+    url: Option<String>,
+    date: Option<Date>,
 }
 
 /// Where a command reads from: a file, or standard input when the user wrote `-`.
@@ -146,6 +175,8 @@ enum UsageError {
 enum Failure {
     CannotRead { input: String, error: io::Error },
     Corpus { input: String, message: String },
+    Bundle(crosscheck::bundle::BundleError),
+    CannotWrite { output: String, error: io::Error },
     Output(io::Error),
 }
 
@@ -154,6 +185,8 @@ impl fmt::Display for Failure {
         match self {
             Failure::CannotRead { input, error } => write!(f, "cannot read {input}: {}", plain_io_reason(error)),
             Failure::Corpus { input, message } => write!(f, "{input}: {message}"),
+            Failure::Bundle(error) => write!(f, "{error}"),
+            Failure::CannotWrite { output, error } => write!(f, "cannot write {output}: {}", plain_io_reason(error)),
             Failure::Output(error) => write!(f, "cannot write the output: {}", plain_io_reason(error)),
         }
     }
@@ -183,28 +216,46 @@ fn parse_command_line(arguments: Vec<OsString>) -> Result<Command, UsageError> {
         // Both spellings: the library says `analyse`, the README and scripts say `analyze`.
         Some("analyze" | "analyse") => {
             let mut compact = false;
-            let mut inputs = parse_options_and_inputs(rest, |option, _| match option {
+            let inputs = parse_options_and_inputs(rest, |option, _| match option {
                 "--compact" => {
                     compact = true;
                     Ok(())
                 }
                 _ => Err(format!("analyze has no option `{option}`")),
             })?;
-            let corpus = match inputs.len() {
-                0 => return Err(UsageError::Wrong(format!("analyze needs {NEEDS_CORPUS}"))),
-                1 if !is_txt_file_name(Path::new(&inputs[0])) => {
-                    CorpusInput::JsonOrFolder(Input::from_argument(inputs.remove(0)))
+            Ok(Command::Analyze { corpus: corpus_argument("analyze", inputs)?, compact })
+        }
+        Some("bundle") => {
+            let mut pkg_dir = PathBuf::from("pkg");
+            let mut output = None;
+            let inputs = parse_options_and_inputs(rest, |option, value| {
+                match option {
+                    "--pkg" => pkg_dir = PathBuf::from(value.next_value(option)?),
+                    "-o" | "--output" => output = Some(PathBuf::from(value.next_value(option)?)),
+                    _ => return Err(format!("bundle has no option `{option}`")),
                 }
-                _ if inputs.iter().all(|input| is_txt_file_name(Path::new(input))) => {
-                    CorpusInput::TxtFiles(inputs.into_iter().map(PathBuf::from).collect())
+                Ok(())
+            })?;
+            Ok(Command::Bundle { corpus: corpus_argument("bundle", inputs)?, pkg_dir, output })
+        }
+        Some("claimreview") => {
+            let mut review = ReviewArguments::default();
+            let inputs = parse_options_and_inputs(rest, |option, value| {
+                match option {
+                    "--author" => review.author = Some(value.next_value(option)?),
+                    "--author-url" => review.author_url = Some(http_url(option, value.next_value(option)?)?),
+                    "--url" => review.url = Some(http_url(option, value.next_value(option)?)?),
+                    "--date" => {
+                        let text = value.next_value(option)?;
+                        let date = Date::parse_iso(&text)
+                            .ok_or_else(|| format!("--date wants a date like 2025-08-21, not `{text}`"))?;
+                        review.date = Some(date);
+                    }
+                    _ => return Err(format!("claimreview has no option `{option}`")),
                 }
-                n => {
-                    return Err(UsageError::Wrong(format!(
-                        "analyze reads one corpus, not {n} files: give {NEEDS_CORPUS}"
-                    )))
-                }
-            };
-            Ok(Command::Analyze { corpus, compact })
+                Ok(())
+            })?;
+            Ok(Command::ClaimReview { corpus: corpus_argument("claimreview", inputs)?, review })
         }
         Some("stance") => {
             let mut n_jobs = default_n_jobs();
@@ -232,9 +283,30 @@ fn parse_command_line(arguments: Vec<OsString>) -> Result<Command, UsageError> {
             Ok(Command::Stance { input, n_jobs })
         }
         _ => Err(UsageError::Wrong(format!(
-            "unknown command `{}` (the commands are analyze and stance)",
+            "unknown command `{}` (the commands are analyze, stance, bundle and claimreview)",
             command.to_string_lossy()
         ))),
+    }
+}
+
+/// The one corpus a command reads: a JSON file or folder (or - for standard input), or .txt files.
+fn corpus_argument(command: &str, mut inputs: Vec<OsString>) -> Result<CorpusInput, UsageError> {
+    match inputs.len() {
+        0 => Err(UsageError::Wrong(format!("{command} needs {NEEDS_CORPUS}"))),
+        1 if !is_txt_file_name(Path::new(&inputs[0])) => Ok(CorpusInput::JsonOrFolder(Input::from_argument(inputs.remove(0)))),
+        _ if inputs.iter().all(|input| is_txt_file_name(Path::new(input))) => {
+            Ok(CorpusInput::TxtFiles(inputs.into_iter().map(PathBuf::from).collect()))
+        }
+        n => Err(UsageError::Wrong(format!("{command} reads one corpus, not {n} files: give {NEEDS_CORPUS}"))),
+    }
+}
+
+/// An option value that must be an http(s) address (it ends up as a link in published JSON-LD).
+fn http_url(option: &str, value: String) -> Result<String, String> {
+    if value.starts_with("https://") || value.starts_with("http://") {
+        Ok(value)
+    } else {
+        Err(format!("{option} wants an http(s) address, not `{value}`"))
     }
 }
 
@@ -283,11 +355,8 @@ fn default_n_jobs() -> usize {
 }
 
 fn run_analyze(corpus_input: &CorpusInput, compact: bool) -> Result<u8, Failure> {
-    let (label, loaded) = load_corpus(corpus_input)?;
-    for problem in &loaded.problems {
-        eprintln!("crosscheck: warning: {label}: {problem}");
-    }
-    let analysis = analysis::analyse(&loaded.corpus);
+    let corpus = load_corpus(corpus_input)?;
+    let analysis = analysis::analyse(&corpus);
     let stdout = io::stdout();
     let mut output = io::BufWriter::new(stdout.lock());
     let written = if compact {
@@ -301,8 +370,53 @@ fn run_analyze(corpus_input: &CorpusInput, compact: bool) -> Result<u8, Failure>
     Ok(EXIT_OK)
 }
 
-/// Loads the corpus `analyze` was given; also returns how to name it in messages.
-fn load_corpus(corpus_input: &CorpusInput) -> Result<(String, corpus::Loaded), Failure> {
+fn run_bundle(corpus_input: &CorpusInput, pkg_dir: &Path, output: Option<&Path>) -> Result<u8, Failure> {
+    let corpus = load_corpus(corpus_input)?;
+    let files = bundle::EmbedFiles::read(pkg_dir).map_err(Failure::Bundle)?;
+    let html = bundle::bundle_html(&files, &corpus).map_err(Failure::Bundle)?;
+    match output {
+        Some(path) => {
+            std::fs::write(path, &html)
+                .map_err(|error| Failure::CannotWrite { output: path.display().to_string(), error })?;
+            eprintln!("crosscheck: wrote {} ({} KiB); open it in a browser, no server needed", path.display(), html.len() / 1024);
+        }
+        None => write_stdout(html.as_bytes())?,
+    }
+    Ok(EXIT_OK)
+}
+
+fn run_claim_review(corpus_input: &CorpusInput, review: ReviewArguments) -> Result<u8, Failure> {
+    let corpus = load_corpus(corpus_input)?;
+    let analysis = analysis::analyse(&corpus);
+    let mut options = ReviewOptions::new(review.date.unwrap_or_else(today));
+    if let Some(author) = review.author {
+        options.author_name = author;
+    }
+    options.author_url = review.author_url;
+    options.url = review.url;
+    let reviews = claimreview::claim_reviews(&corpus, &analysis, &options);
+    let mut json = claimreview::to_json(&reviews);
+    json.push('\n');
+    write_stdout(json.as_bytes())
+        .map(|()| EXIT_OK)
+}
+
+/// Today in UTC, from the system clock.
+fn today() -> Date {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_secs());
+    Date::from_days((seconds / 86_400) as i64)
+}
+
+fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
+    let mut output = io::stdout().lock();
+    output.write_all(bytes).and_then(|()| output.flush()).map_err(Failure::Output)
+}
+
+/// Loads the corpus a command was given; the sources it skipped or repaired are warned about on
+/// stderr, and the rest is used.
+fn load_corpus(corpus_input: &CorpusInput) -> Result<corpus::Corpus, Failure> {
     let (label, loaded) = match corpus_input {
         CorpusInput::JsonOrFolder(Input::File(path)) if path.is_dir() => {
             let label = path.display().to_string();
@@ -329,10 +443,11 @@ fn load_corpus(corpus_input: &CorpusInput) -> Result<(String, corpus::Loaded), F
             (label, corpus::from_txt_files("", &borrowed))
         }
     };
-    match loaded {
-        Ok(loaded) => Ok((label, loaded)),
-        Err(error) => Err(Failure::Corpus { input: label, message: error.to_string() }),
+    let loaded = loaded.map_err(|error| Failure::Corpus { input: label.clone(), message: error.to_string() })?;
+    for problem in &loaded.problems {
+        eprintln!("crosscheck: warning: {label}: {problem}");
     }
+    Ok(loaded.corpus)
 }
 
 /// The .txt files directly inside `folder` as (file name, text), sorted by name so that the
@@ -455,7 +570,29 @@ mod tests {
             ("help", Err("help")),
             ("--help", Err("help")),
             ("stance --help", Err("help")),
-            ("frobnicate x", Err("unknown command `frobnicate` (the commands are analyze and stance)")),
+            ("bundle s.json", Ok(Command::Bundle { corpus: json("s.json"), pkg_dir: "pkg".into(), output: None })),
+            (
+                "bundle --pkg out/pkg -o story.html a.txt b.txt",
+                Ok(Command::Bundle { corpus: txt(&["a.txt", "b.txt"]), pkg_dir: "out/pkg".into(), output: Some("story.html".into()) }),
+            ),
+            ("claimreview s.json", Ok(Command::ClaimReview { corpus: json("s.json"), review: ReviewArguments::default() })),
+            (
+                "claimreview --author Blog --url https://b.example/p --date 2025-08-21 s.json",
+                Ok(Command::ClaimReview {
+                    corpus: json("s.json"),
+                    review: ReviewArguments {
+                        author: Some("Blog".into()),
+                        author_url: None,
+                        url: Some("https://b.example/p".into()),
+                        date: Date::new(2025, 8, 21),
+                    },
+                }),
+            ),
+            ("bundle", Err("bundle needs one JSON file, one folder of .txt files, or .txt files (- reads JSON from standard input)")),
+            ("bundle -o", Err("-o needs a value")),
+            ("claimreview --date 21/08/2025 s.json", Err("--date wants a date like 2025-08-21, not `21/08/2025`")),
+            ("claimreview --url javascript:x s.json", Err("--url wants an http(s) address, not `javascript:x`")),
+            ("frobnicate x", Err("unknown command `frobnicate` (the commands are analyze, stance, bundle and claimreview)")),
             ("analyze", Err("analyze needs one JSON file, one folder of .txt files, or .txt files (- reads JSON from standard input)")),
             ("analyze a.json b.txt", Err("analyze reads one corpus, not 2 files: give one JSON file, one folder of .txt files, or .txt files (- reads JSON from standard input)")),
             ("stance a b", Err("stance reads one file, not 2")),
