@@ -1,88 +1,386 @@
-//! The only module that knows JavaScript: it finds the page's `[data-crosscheck]` elements and
-//! mounts a widget in each, with its own state.
+//! The only module that knows JavaScript: it mounts widgets on a page and exports the functions
+//! the `crosscheck.js` loader calls (`mount`, `destroy`, `unmount`, `claim_reviews`).
 //!
-//! A widget reads its corpus from `data-corpus="#id"` (an inline `<script type="application/json">`)
-//! or falls back to the embedded seed corpus. A corpus that fails to load is reported inside
-//! that widget only; the page and any other widget go on.
+//! When the wasm starts it mounts a widget in every `[data-crosscheck]` element (the two-line
+//! embed, and Trunk's index.html). `mount(element, options)` mounts one more, or remounts an
+//! element with new options. Each widget is its own Yew app with its own state; a widget whose
+//! corpus fails (unreachable URL, bad JSON, missing `#id`) shows the error inside its element
+//! only, as text, and the others go on.
+//!
+//! The host element becomes the widget root: it gets the `crosscheck` class, `lang`, `data-theme`
+//! and the `--crosscheck-height` property; `destroy` puts every one of them back, and the
+//! element's original children too. The Yew app renders into an inner `crosscheck__mount` div so
+//! that destroying it never races Yew's own (scheduled) removal of its nodes.
+//!
+//! Deliberately not here: anything the loader can do in plain JS (adding the stylesheet, turning
+//! a selector into an element), and any rendering beyond the loading and error messages.
 
+mod options;
+
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element};
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+use web_sys::{DocumentFragment, Element, HtmlElement};
+use yew::AppHandle;
 
-use crate::analysis::analyse;
+use crate::analysis::{analyse, ClaimId};
+use crate::claimreview::{self, ReviewOptions};
 use crate::corpus::{self, Corpus};
+use crate::date::Date;
 use crate::ui::model::Model;
 use crate::ui::{App, AppProps, SharedModel};
+use options::{CorpusInput, Options, RawOptions};
 
 /// The class every widget root carries; all styles hang below it.
 const ROOT_CLASS: &str = "crosscheck";
+/// `loading`, `ready` or `error`: what the widget shows, for styles, scripts and tests.
+const STATE_ATTRIBUTE: &str = "data-crosscheck-state";
+const HEIGHT_PROPERTY: &str = "--crosscheck-height";
 
-/// Runs when the module loads: mounts every widget on the page.
+/// Runs when the wasm starts: mounts every `[data-crosscheck]` element of the page.
 #[wasm_bindgen(start)]
 pub fn start() {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else { return };
     let Ok(elements) = document.query_selector_all("[data-crosscheck]") else { return };
     for index in 0..elements.length() {
-        if let Some(element) = elements.item(index).and_then(|node| node.dyn_into::<Element>().ok()) {
-            // The first widget's deep links read `#cc=…`, the next ones `#cc1=…`, `#cc2=…`.
-            let link_param = if index == 0 { "cc".to_string() } else { format!("cc{index}") };
-            mount_element(&document, element, link_param);
+        let Some(element) = elements.item(index).and_then(|node| node.dyn_into::<Element>().ok()) else { continue };
+        if widget_on(&element).is_none() {
+            let options = RawOptions::from_element(&element);
+            mount_widget(element, options);
         }
     }
 }
 
-fn mount_element(document: &Document, element: Element, link_param: String) {
-    if element.get_attribute("data-crosscheck-mounted").is_some() {
-        return;
-    }
-    let _ = element.set_attribute("data-crosscheck-mounted", "");
-    let _ = element.class_list().add_1(ROOT_CLASS);
-    match corpus_for(document, &element) {
-        Ok((corpus, problems)) => mount(element, corpus, problems, link_param),
-        Err(message) => show_error(&element, &message),
+/// Mounts a widget in `element` with `options` (over its `data-*` attributes) and returns the
+/// widget's id. An element that already holds a widget is remounted.
+#[wasm_bindgen(js_name = mount)]
+pub fn mount_js(element: Element, options: JsValue) -> u32 {
+    let mut raw = RawOptions::from_element(&element);
+    raw.overlay_js(&options);
+    mount_widget(element, raw)
+}
+
+/// Removes a widget and puts its element back as it was. False when there is no such widget.
+#[wasm_bindgen(js_name = destroy)]
+pub fn destroy_js(id: u32) -> bool {
+    destroy_widget(id)
+}
+
+/// Removes the widget that lives in `element`, if any (for widgets the page mounted by itself).
+#[wasm_bindgen(js_name = unmount)]
+pub fn unmount_js(element: &Element) -> bool {
+    widget_on(element).is_some_and(destroy_widget)
+}
+
+/// The schema.org ClaimReview JSON-LD (an array, as JSON text) of a widget's contradicted claims;
+/// `None` while its corpus loads, after an error, or for an unknown id.
+#[wasm_bindgen(js_name = claim_reviews)]
+pub fn claim_reviews_js(id: u32) -> Option<String> {
+    let model = WIDGETS.with_borrow(|widgets| widgets.iter().find(|widget| widget.id == id)?.model.clone())?;
+    let options = page_review_options();
+    Some(claimreview::to_json(&claimreview::claim_reviews(&model.corpus, &model.analysis, &options)))
+}
+
+/// The options of a review published from this page: authored by "crosscheck", dated today in
+/// the reader's calendar, at the page's address (without its fragment) when that is http(s).
+pub(crate) fn page_review_options() -> ReviewOptions {
+    let now = js_sys::Date::new_0();
+    let today = u8::try_from(now.get_month() + 1)
+        .ok()
+        .zip(u8::try_from(now.get_date()).ok())
+        .and_then(|(month, day)| Date::new(now.get_full_year() as i32, month, day))
+        .unwrap_or_else(|| Date::from_days((now.get_time() / 86_400_000.0).floor() as i64));
+    let mut options = ReviewOptions::new(today);
+    options.url = web_sys::window()
+        .and_then(|window| window.location().href().ok())
+        .map(|href| href.split('#').next().unwrap_or_default().to_string())
+        .filter(|href| href.starts_with("https://") || href.starts_with("http://"));
+    options
+}
+
+/// The ClaimReview JSON-LD of the given claims as text: one review, or an array when several of
+/// them are contradicted; `None` when none is. For the claim panel's "Copy JSON-LD" action.
+pub(crate) fn claim_review_text(model: &Model, claims: &[ClaimId]) -> Option<String> {
+    let options = page_review_options();
+    let reviews: Vec<claimreview::ClaimReview> = claims
+        .iter()
+        .filter_map(|&claim| claimreview::claim_review(&model.corpus, &model.analysis, claim, &options))
+        .collect();
+    match reviews.as_slice() {
+        [] => None,
+        [review] => Some(claimreview::to_json(review)),
+        _ => Some(claimreview::to_json(&reviews)),
     }
 }
 
-/// The corpus a widget asks for, with the problems of the sources that were skipped or repaired.
-fn corpus_for(document: &Document, element: &Element) -> Result<(Corpus, Vec<String>), String> {
-    let Some(reference) = element.get_attribute("data-corpus").filter(|value| !value.trim().is_empty()) else {
-        return Ok((corpus::seeds(), Vec::new()));
+/// Puts `text` on the clipboard. The error is a sentence for the reader (the browser refused,
+/// or the page is not served over https).
+pub(crate) async fn copy_text(text: String) -> Result<(), String> {
+    let window = web_sys::window().ok_or("There is no browser window to copy from.")?;
+    // `navigator.clipboard` is undefined outside secure contexts, so check before calling.
+    let navigator = window.navigator();
+    let has_clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .map(|clipboard| !clipboard.is_undefined())
+        .unwrap_or(false);
+    if !has_clipboard {
+        return Err("This page cannot use the clipboard (it needs https).".to_string());
+    }
+    JsFuture::from(navigator.clipboard().write_text(&text))
+        .await
+        .map(|_| ())
+        .map_err(|_| "The browser did not allow copying to the clipboard.".to_string())
+}
+
+thread_local! {
+    /// The live widgets of the page, in mount order.
+    static WIDGETS: RefCell<Vec<Widget>> = const { RefCell::new(Vec::new()) };
+    static NEXT_ID: Cell<u32> = const { Cell::new(1) };
+}
+
+struct Widget {
+    id: u32,
+    element: Element,
+    /// The URL fragment parameter of its deep links: `cc`, `cc1`, `cc2`, ….
+    link_param: String,
+    options: Options,
+    restore: Restore,
+    /// Set once the story shows.
+    app: Option<AppHandle<App>>,
+    model: Option<Rc<Model>>,
+}
+
+/// What mounting changed on the host element, to undo it.
+struct Restore {
+    /// The element's own children (fallback content), kept aside while the widget shows.
+    children: DocumentFragment,
+    added_class: bool,
+    had_class_attribute: bool,
+    /// (attribute, value before) for each attribute the widget sets.
+    attributes: Vec<(&'static str, Option<String>)>,
+    height_before: Option<String>,
+}
+
+fn widget_on(element: &Element) -> Option<u32> {
+    WIDGETS.with_borrow(|widgets| widgets.iter().find(|widget| &widget.element == element).map(|widget| widget.id))
+}
+
+fn mount_widget(element: Element, raw: RawOptions) -> u32 {
+    if let Some(existing) = widget_on(&element) {
+        destroy_widget(existing);
+    }
+    let options = raw.check();
+    let id = NEXT_ID.with(|next| next.replace(next.get() + 1));
+    let link_param = free_link_param();
+    let restore = prepare_root(&element, &options);
+    let input = options.corpus.clone();
+    WIDGETS.with_borrow_mut(|widgets| {
+        widgets.push(Widget { id, element: element.clone(), link_param, options, restore, app: None, model: None })
+    });
+    match input {
+        CorpusInput::Demo => show_story(id, Ok(corpus::seeds()), Vec::new()),
+        CorpusInput::Inline(element_id) => show_loaded(id, inline_corpus(&element, &element_id)),
+        CorpusInput::Json(text) => show_loaded(id, corpus::from_json(&text).map_err(|error| error.to_string())),
+        CorpusInput::Url(url) => {
+            show_message(&element, "crosscheck__loading", "status", "Loading the story…");
+            spawn_local(async move {
+                let loaded = fetch_text(&url)
+                    .await
+                    .and_then(|text| corpus::from_json(&text).map_err(|error| format!("{url}: {error}")));
+                show_loaded(id, loaded);
+            });
+        }
+    }
+    id
+}
+
+/// The lowest deep-link parameter no live widget uses, so a remounted widget keeps its links.
+fn free_link_param() -> String {
+    let taken: Vec<String> = WIDGETS.with_borrow(|widgets| widgets.iter().map(|widget| widget.link_param.clone()).collect());
+    (0..)
+        .map(|number| if number == 0 { "cc".to_string() } else { format!("cc{number}") })
+        .find(|param| !taken.contains(param))
+        .expect("some number is free")
+}
+
+/// Turns the host element into the widget root, remembering what it changes.
+fn prepare_root(element: &Element, options: &Options) -> Restore {
+    let children = DocumentFragment::new().expect("a document fragment can be created");
+    while let Some(child) = element.first_child() {
+        let _ = children.append_child(&child);
+    }
+    let had_class_attribute = element.has_attribute("class");
+    let class_list = element.class_list();
+    let added_class = !class_list.contains(ROOT_CLASS);
+    let _ = class_list.add_1(ROOT_CLASS);
+    let mut attributes = Vec::new();
+    let mut set = |name: &'static str, value: Option<&str>| {
+        attributes.push((name, element.get_attribute(name)));
+        let _ = match value {
+            Some(value) => element.set_attribute(name, value),
+            None => element.remove_attribute(name),
+        };
     };
-    let Some(id) = reference.trim().strip_prefix('#') else {
-        return Err(format!(
-            "This widget's corpus \"{reference}\" cannot be loaded yet: only an inline corpus (\"#id\") is supported."
-        ));
-    };
-    let script = document.get_element_by_id(id).ok_or_else(|| {
-        format!("This widget's corpus \"#{id}\" was not found: the page has no element with id \"{id}\".")
+    set("lang", Some(options.lang));
+    set("data-theme", options.theme.attribute());
+    set(STATE_ATTRIBUTE, Some("loading"));
+    let mut height_before = None;
+    if let (Some(height), Some(style)) = (&options.height, element.dyn_ref::<HtmlElement>().map(HtmlElement::style)) {
+        // The CSSOM is not inline style as a Content-Security-Policy sees it: no 'unsafe-inline'.
+        height_before = style.get_property_value(HEIGHT_PROPERTY).ok().filter(|value| !value.is_empty());
+        let _ = style.set_property(HEIGHT_PROPERTY, height);
+    }
+    Restore { children, added_class, had_class_attribute, attributes, height_before }
+}
+
+fn destroy_widget(id: u32) -> bool {
+    let removed = WIDGETS.with_borrow_mut(|widgets| {
+        let position = widgets.iter().position(|widget| widget.id == id)?;
+        Some(widgets.remove(position))
+    });
+    let Some(widget) = removed else { return false };
+    let Widget { element, options, restore, app, .. } = widget;
+    // Yew removes its nodes later, from the scheduler; they live in the inner mount div, which
+    // leaves the page now, so the element is clean at once and Yew still finds its nodes.
+    if let Some(app) = app {
+        app.destroy();
+    }
+    element.set_text_content(None);
+    let _ = element.append_child(&restore.children);
+    if restore.added_class {
+        let _ = element.class_list().remove_1(ROOT_CLASS);
+        // Removing the only class leaves `class=""`; an element that had no class gets none back.
+        if !restore.had_class_attribute && element.get_attribute("class").is_some_and(|class| class.trim().is_empty()) {
+            let _ = element.remove_attribute("class");
+        }
+    }
+    for (name, before) in restore.attributes {
+        let _ = match before {
+            Some(value) => element.set_attribute(name, &value),
+            None => element.remove_attribute(name),
+        };
+    }
+    if let (Some(_), Some(style)) = (options.height, element.dyn_ref::<HtmlElement>().map(HtmlElement::style)) {
+        let _ = match restore.height_before {
+            Some(value) => style.set_property(HEIGHT_PROPERTY, &value),
+            None => style.remove_property(HEIGHT_PROPERTY).map(|_| ()),
+        };
+    }
+    if element.get_attribute("style").is_some_and(|style| style.trim().is_empty()) {
+        let _ = element.remove_attribute("style");
+    }
+    true
+}
+
+/// The text of the page's element `#element_id`.
+fn inline_corpus(widget: &Element, element_id: &str) -> Result<corpus::Loaded, String> {
+    let script = widget.owner_document().and_then(|document| document.get_element_by_id(element_id)).ok_or_else(|| {
+        format!("This widget's corpus \"#{element_id}\" was not found: the page has no element with id \"{element_id}\".")
     })?;
-    let text = script.text_content().unwrap_or_default();
-    let loaded = corpus::from_json(&text).map_err(|error| error.to_string())?;
-    Ok((loaded.corpus, loaded.problems.iter().map(ToString::to_string).collect()))
+    corpus::from_json(&script.text_content().unwrap_or_default()).map_err(|error| format!("#{element_id}: {error}"))
 }
 
-fn mount(element: Element, corpus: Corpus, problems: Vec<String>, link_param: String) {
+/// The body of `url` (relative to the page) as text, or a message a blogger can act on.
+async fn fetch_text(url: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("There is no browser window to load the corpus in.")?;
+    let unreachable = || {
+        format!(
+            "The corpus {url} could not be loaded: the server did not answer, or it does not let this page \
+             read the file (CORS). Check the address in data-corpus."
+        )
+    };
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| unreachable())?
+        .dyn_into()
+        .map_err(|_| unreachable())?;
+    if !response.ok() {
+        let status = format!("{} {}", response.status(), response.status_text());
+        return Err(format!("The corpus {url} could not be loaded: the server answered {}.", status.trim()));
+    }
+    let body = response.text().map_err(|_| unreachable())?;
+    JsFuture::from(body).await.ok().and_then(|text| text.as_string()).ok_or_else(unreachable)
+}
+
+fn show_loaded(id: u32, loaded: Result<corpus::Loaded, String>) {
+    match loaded {
+        Ok(loaded) => {
+            let problems = loaded.problems.iter().map(ToString::to_string).collect();
+            show_story(id, Ok(loaded.corpus), problems);
+        }
+        Err(message) => show_story(id, Err(message), Vec::new()),
+    }
+}
+
+/// Shows a widget's story, or its error, unless the widget was destroyed in the meantime.
+fn show_story(id: u32, corpus: Result<Corpus, String>, mut problems: Vec<String>) {
+    let found = WIDGETS.with_borrow(|widgets| {
+        let widget = widgets.iter().find(|widget| widget.id == id)?;
+        Some((widget.element.clone(), widget.link_param.clone(), widget.options.clone()))
+    });
+    let Some((element, link_param, options)) = found else { return };
+    element.set_text_content(None);
+    let corpus = match corpus {
+        Ok(corpus) => corpus,
+        Err(message) => {
+            show_message(&element, "crosscheck__error", "alert", &message);
+            finish(id, "error", Some(&message));
+            return;
+        }
+    };
     let analysis = analyse(&corpus);
+    problems.extend(options.notes.iter().cloned());
+    if let Some(source) = options.source.as_ref().filter(|source| corpus.source(source).is_none()) {
+        problems.push(format!("The source \"{}\" is not in this corpus; the first source is shown.", source.0));
+    }
+    if let Some(claim) = options.claim.filter(|claim| !analysis.claims.iter().any(|known| known.id == *claim)) {
+        problems.push(format!("The claim \"c{}\" is not in this story's analysis; no claim is selected.", claim.0));
+    }
+    let model = Rc::new(Model::new(corpus, analysis));
     let props = AppProps {
-        model: SharedModel(Rc::new(Model::new(corpus, analysis))),
+        model: SharedModel(model.clone()),
         problems: Rc::new(problems),
         link_param: Some(link_param.into()),
-        initial_source: None,
-        initial_claim: None,
+        initial_source: options.source.clone(),
+        initial_claim: options.claim,
     };
-    // The handle lives as long as the page; `destroy` arrives with the JS API.
-    std::mem::forget(yew::Renderer::<App>::with_root_and_props(element, props).render());
+    let Some(mount) = element.owner_document().and_then(|document| document.create_element("div").ok()) else { return };
+    mount.set_class_name("crosscheck__mount");
+    let _ = element.append_child(&mount);
+    let app = yew::Renderer::<App>::with_root_and_props(mount, props).render();
+    WIDGETS.with_borrow_mut(|widgets| {
+        if let Some(widget) = widgets.iter_mut().find(|widget| widget.id == id) {
+            widget.app = Some(app);
+            widget.model = Some(model);
+        }
+    });
+    // Yew renders from a microtask; announce the widget after it, in the next one.
+    spawn_local(async move { finish(id, "ready", None) });
 }
 
-/// Shows an error inside the widget as text (never as HTML: the message may quote the corpus).
-fn show_error(element: &Element, message: &str) {
+/// Marks the widget's state and tells the page (`crosscheck:ready` / `crosscheck:error` events,
+/// which bubble; an error's detail is its message).
+fn finish(id: u32, state: &str, message: Option<&str>) {
+    let element = WIDGETS.with_borrow(|widgets| widgets.iter().find(|widget| widget.id == id).map(|widget| widget.element.clone()));
+    let Some(element) = element else { return }; // Destroyed before it finished.
+    let _ = element.set_attribute(STATE_ATTRIBUTE, state);
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_detail(&message.map_or(JsValue::NULL, JsValue::from_str));
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(&format!("crosscheck:{state}"), &init) {
+        let _ = element.dispatch_event(&event);
+    }
+}
+
+/// A paragraph of text inside the widget (never HTML: the message may quote the corpus).
+fn show_message(element: &Element, class: &str, role: &str, message: &str) {
     element.set_text_content(None);
     let Some(document) = element.owner_document() else { return };
     if let Ok(paragraph) = document.create_element("p") {
-        paragraph.set_class_name("crosscheck__error");
-        let _ = paragraph.set_attribute("role", "alert");
+        paragraph.set_class_name(class);
+        let _ = paragraph.set_attribute("role", role);
         paragraph.set_text_content(Some(message));
         let _ = element.append_child(&paragraph);
     }

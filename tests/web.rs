@@ -285,3 +285,22 @@ async fn check_a_claim_finds_backers_and_contradictors_of_a_typed_sentence() {
     let contradicting = section_items(&root, "contradicts");
     assert!(contradicting.iter().any(|(_, text)| text.contains("32")), "by a source that says 32: {contradicting:?}");
 }
+
+#[wasm_bindgen_test]
+async fn a_contradicted_claim_offers_its_claimreview_json_ld_and_a_backed_one_does_not() {
+    let root = mount_seeds().await;
+    select_sentence_containing(&root, "001", "Zelenskyy in Washington last week").await;
+    let disclosure = root.query_selector(".crosscheck__jsonld").unwrap().expect("a contradicted claim has the JSON-LD disclosure");
+    let text = disclosure.query_selector(".crosscheck__jsonld-text").unwrap().unwrap().text_content().unwrap();
+    let review: serde_json::Value = serde_json::from_str(&text).expect("the shown JSON-LD parses");
+    assert_eq!(review["@type"], "ClaimReview");
+    assert!(review["claimReviewed"].as_str().unwrap().contains("last week"), "{review}");
+    assert!(review["reviewRating"]["ratingExplanation"].as_str().unwrap().contains("Monday"), "{review}");
+    // The copy button answers in words, whether or not this headless browser grants the clipboard.
+    disclosure.query_selector(".crosscheck__copy").unwrap().unwrap().dyn_into::<HtmlElement>().unwrap().click();
+    let status = || root.query_selector(".crosscheck__copy-status").unwrap().unwrap().text_content().unwrap();
+    assert!(eventually(|| !status().is_empty()).await, "the copy action reports what it did");
+
+    select_sentence_containing(&root, "000", "32 defense chiefs").await;
+    assert!(root.query_selector(".crosscheck__jsonld").unwrap().is_none(), "an undisputed claim has no review");
+}

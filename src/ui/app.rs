@@ -497,6 +497,8 @@ fn ClaimPanel(props: &ClaimPanelProps) -> Html {
         .map(|&position| model.analysis.claims[position].n_supporting_sources + 1)
         .max()
         .unwrap_or(1);
+    let own_claims: Vec<ClaimId> =
+        model.claims_in(source, sentence).iter().map(|&position| model.analysis.claims[position].id).collect();
     let onclose = {
         let ondispatch = props.ondispatch.clone();
         Callback::from(move |_: MouseEvent| ondispatch.emit(Action::ClearSelection))
@@ -536,6 +538,9 @@ fn ClaimPanel(props: &ClaimPanelProps) -> Html {
                         this_label="this report" ondispatch={props.ondispatch.clone()} />
                 </section>
             }
+            if !verdict.contradicting.is_empty() {
+                <ClaimReviewExport claims={Rc::new(own_claims)} />
+            }
             if status == SentenceStatus::SingleSource {
                 <p class="crosscheck__hint">{ "No other source in this story tells this." }</p>
             }
@@ -543,6 +548,49 @@ fn ClaimPanel(props: &ClaimPanelProps) -> Html {
                 <p class="crosscheck__hint">{ "Headlines, navigation and boilerplate are not checked." }</p>
             }
         </aside>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ClaimReviewExportProps {
+    /// The selected sentence's claims; the contradicted ones are reviewed.
+    claims: Rc<Vec<ClaimId>>,
+}
+
+/// "ClaimReview JSON-LD" for a contradicted claim: a disclosure that shows the schema.org
+/// markup a publisher can paste into a page, and a button that copies it. The text is shown as
+/// well as copied because the clipboard is refused outside https and by some browsers' settings;
+/// then the reader selects it by hand, and the status line says why.
+#[component]
+fn ClaimReviewExport(props: &ClaimReviewExportProps) -> Html {
+    let model = use_model();
+    let json = use_memo(props.claims.clone(), |claims| crate::embed::claim_review_text(&model, claims));
+    let status = use_state(String::new);
+    let Some(json) = (*json).clone() else { return Html::default() };
+    let onclick = {
+        let status = status.clone();
+        let json = json.clone();
+        Callback::from(move |_: MouseEvent| {
+            let status = status.clone();
+            let json = json.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match crate::embed::copy_text(json).await {
+                    Ok(()) => status.set("Copied to the clipboard.".to_string()),
+                    Err(message) => status.set(format!("{message} Select the text below and copy it instead.")),
+                }
+            });
+        })
+    };
+    html! {
+        <details class="crosscheck__jsonld">
+            <summary>{ "ClaimReview JSON-LD" }</summary>
+            <p class="crosscheck__hint">
+                { "schema.org markup of this dispute, for a <script type=\"application/ld+json\"> in your page." }
+            </p>
+            <button type="button" class="crosscheck__copy" {onclick}>{ "Copy JSON-LD" }</button>
+            <p class="crosscheck__copy-status" role="status">{ (*status).clone() }</p>
+            <pre class="crosscheck__jsonld-text" tabindex="0" aria-label="ClaimReview JSON-LD">{ json }</pre>
+        </details>
     }
 }
 
@@ -723,16 +771,16 @@ fn Overview(props: &OverviewProps) -> Html {
             <h3 class="crosscheck__panel-title">{ "Coverage by source" }</h3>
             <ul class="crosscheck__coverage">
                 { for coverage.iter().enumerate().map(|(source, item)| {
-                    let width = |n: usize| format!("width: {:.1}%", 100.0 * n as f64 / max_claims as f64);
+                    let share = |n: usize| 100.0 * n as f64 / max_claims as f64;
                     let summary = format!("{} backed, {} contradicted, {} told by this source only",
                         item.n_backed, item.n_contradicted, item.n_single);
                     html! {
                         <li class="crosscheck__coverage-row">
                             <span class="crosscheck__coverage-name">{ model.corpus.sources[source].name.clone() }</span>
                             <span class="crosscheck__bar" role="img" aria-label={summary.clone()} title={summary}>
-                                <span class="crosscheck__bar-part" data-status="backed" style={width(item.n_backed)}></span>
-                                <span class="crosscheck__bar-part" data-status="contradicted" style={width(item.n_contradicted)}></span>
-                                <span class="crosscheck__bar-part" data-status="single" style={width(item.n_single)}></span>
+                                <BarPart status="backed" percent={share(item.n_backed)} />
+                                <BarPart status="contradicted" percent={share(item.n_contradicted)} />
+                                <BarPart status="single" percent={share(item.n_single)} />
                             </span>
                             <span class="crosscheck__coverage-counts" aria-hidden="true">
                                 { format!("{} ✓ · {} ⚠ · {} ●", item.n_backed, item.n_contradicted, item.n_single) }
@@ -743,6 +791,33 @@ fn Overview(props: &OverviewProps) -> Html {
             </ul>
         </section>
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct BarPartProps {
+    status: AttrValue,
+    /// The part's width, in percent of the bar.
+    percent: f64,
+}
+
+/// One coloured part of a coverage bar. Its width is set through the CSSOM, not a `style`
+/// attribute: a page whose Content-Security-Policy has no `'unsafe-inline'` for styles refuses
+/// style attributes, but not the CSSOM.
+#[component]
+fn BarPart(props: &BarPartProps) -> Html {
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with(props.percent.to_bits(), move |bits| {
+            if let Some(element) = node.cast::<HtmlElement>() {
+                // Tenths of a percent, printed as integers: float formatting would add its
+                // machinery (several KB) to the wasm for this one line.
+                let tenths = (f64::from_bits(*bits) * 10.0).round() as u32;
+                let _ = element.style().set_property("width", &format!("{}.{}%", tenths / 10, tenths % 10));
+            }
+        });
+    }
+    html! { <span class="crosscheck__bar-part" data-status={props.status.clone()} ref={node}></span> }
 }
 
 /// "2 sources backing · 1 source contradicting", and the independent sources that tell it.
