@@ -421,7 +421,9 @@ pub fn read(text: &str, published: Option<Date>, vocabulary: &Vocabulary) -> Slo
     let date_spans: Vec<(usize, usize)> = mentions.iter().map(|m| (m.first_word, m.end_word)).collect();
     let counts = quantities(&words, &date_spans);
     for quantity in &counts {
-        all_terms.insert(format!("#{}:{}", quantity.value, quantity.noun_class));
+        // The value's bits, not its decimal form: the term is an index key nobody reads, and
+        // printing a float would put the float formatter (about 20 KB of gzip) into the wasm.
+        all_terms.insert(format!("#{:x}:{}", quantity.value.to_bits(), quantity.noun_class));
         // Counting the same kind of thing is itself shared ground, whatever the count.
         all_terms.insert(format!("#:{}", quantity.noun_class));
     }

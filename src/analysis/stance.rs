@@ -227,11 +227,9 @@ fn compare_speakers(a: &Slots, b: &Slots, findings: &mut Findings) {
         return;
     }
     let (x, y) = (&a.speakers[0], &b.speakers[0]);
-    let title = |key: &str| {
-        let mut chars = key.chars();
-        chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
-    };
-    let reason = format!("speaker: {} vs {}", title(&x.key), title(&y.key));
+    // The names as the claims write them (the keys are lowercase); this also keeps Unicode's
+    // upper-casing tables out of the wasm.
+    let reason = format!("speaker: {} vs {}", words_text(a, (x.word, x.word + 1)), words_text(b, (y.word, y.word + 1)));
     findings.speaker_conflict = Some(((x.word, x.word + 1), (y.word, y.word + 1), reason));
 }
 
