@@ -291,6 +291,10 @@ mod tests {
         assert_eq!(stance(claim, text), expected, "stance of {text:?} towards {claim:?}");
     }
 
+    fn check_no_conflict(claim: &str, text: &str) {
+        assert_ne!(stance(claim, text), Stance::Contradicts, "stance of {text:?} towards {claim:?}");
+    }
+
     #[test]
     fn stance_of_a_text_towards_a_claim() {
         let article = "NATO's 32 chiefs of defence held a video conference on Wednesday. \
@@ -300,6 +304,38 @@ mod tests {
         check("Thirty-two NATO defence chiefs held a video conference.", article, Stance::Supports);
         check("Apple released a new phone with a larger screen.", article, Stance::Unrelated);
         check("", "", Stance::Unrelated);
+    }
+
+    #[test]
+    fn near_verbatim_claims_conflict_on_their_one_detail() {
+        // Without a publication date, different weekday names for one event still conflict.
+        check("The council voted on Monday to close the café.", "The council voted on Tuesday to close the café.", Stance::Contradicts);
+        check("The council voted 28 to 4 to close the café.", "The council voted 32 to 4 to close the café.", Stance::Contradicts);
+        check("The council voted 28\u{2013}4 to close the café.", "The council voted 32\u{2013}4 to close the café.", Stance::Contradicts);
+        check("Work on the bridge starts in May.", "Work on the bridge starts in June.", Stance::Contradicts);
+        check("The bridge opened in 2019.", "The bridge opened in 2021.", Stance::Contradicts);
+        check("The bridge opened on 3 March 2021.", "The bridge opened on 4 March 2021.", Stance::Contradicts);
+        check("The council met in Zurich on Monday.", "The council met in Geneva on Monday.", Stance::Contradicts);
+        // Neither city is in the gazetteer: a capitalised name after "in" is the event's place.
+        check("The council met in Bramfield on Monday.", "The council met in Ostervik on Monday.", Stance::Contradicts);
+        check("The mayor opened the new library on Friday.", "The mayor closed the new library on Friday.", Stance::Contradicts);
+        check("Officials said the escalation was controllable.", "Officials said the escalation was uncontrollable.", Stance::Contradicts);
+        check("The council voted on Monday to close the café.", "The council voted on Monday to close the café.", Stance::Supports);
+    }
+
+    #[test]
+    fn different_facts_do_not_conflict() {
+        // Linked or not, these pairs must never be called contradictory.
+        check_no_conflict("32 defense chiefs would hold a video conference.", "NATO and allies, including 30 countries, plan a force.");
+        check_no_conflict("The group included roughly half a dozen NATO counterparts.", "The group included five NATO counterparts.");
+        check_no_conflict("It came more than three years after Russia invaded.", "It came in Russia's three-year war.");
+        check_no_conflict("NATO chiefs were due to hold a virtual meeting on Wednesday.", "NATO chiefs held a virtual meeting on Wednesday.");
+        check_no_conflict("Caine met with European leaders on Tuesday evening.", "The chiefs of defense of NATO countries met virtually on Wednesday.");
+        check_no_conflict("Trump and Putin met Friday in Anchorage.", "Trump and Putin met Friday in Alaska.");
+        // A place the gazetteer does not know may lie inside a known region.
+        check_no_conflict("The council met in Springfield on Monday.", "The council met in Illinois on Monday.");
+        check_no_conflict("The council voted on Monday to close the café.", "The council voted on Tuesday to reopen the library.");
+        check_no_conflict("Sales rose from 5 to 10 percent.", "Sales rose from 5 to 10 percent.");
     }
 
     #[test]

@@ -56,6 +56,23 @@ impl Weights {
 pub struct Similarity {
     pub score: f64,
     pub shared: Vec<String>,
+    /// The same measure on the claims' frames (their terms outside dates, counts and places);
+    /// zero when either frame has fewer than `MIN_FRAME_TERMS` terms, too few to name a fact.
+    pub frame: f64,
+}
+
+/// A frame of fewer terms than this (a lone "met") could belong to any fact.
+const MIN_FRAME_TERMS: usize = 2;
+
+/// The mean of the IDF-weighted cosine and overlap coefficient of two term sets.
+fn weighted_overlap(a: &BTreeSet<String>, b: &BTreeSet<String>, weights: &Weights) -> f64 {
+    let weight_of = |terms: &BTreeSet<String>| terms.iter().map(|t| weights.idf(t)).sum::<f64>();
+    let (weight_a, weight_b) = (weight_of(a), weight_of(b));
+    if weight_a <= 0.0 || weight_b <= 0.0 {
+        return 0.0;
+    }
+    let shared: f64 = a.intersection(b).map(|t| weights.idf(t)).sum();
+    0.5 * shared / (weight_a * weight_b).sqrt() + 0.5 * shared / weight_a.min(weight_b)
 }
 
 /// IDF-weighted overlap: the mean of the cosine and the overlap coefficient of the term sets, so
@@ -68,12 +85,17 @@ pub fn similarity(a: &Slots, b: &Slots, weights: &Weights) -> Similarity {
         a.terms.intersection(&b.terms).map(|t| (weights.idf(t), t.clone())).collect();
     let shared_weight: f64 = shared.iter().map(|(w, _)| w).sum();
     if weight_a <= 0.0 || weight_b <= 0.0 {
-        return Similarity { score: 0.0, shared: Vec::new() };
+        return Similarity { score: 0.0, shared: Vec::new(), frame: 0.0 };
     }
     let cosine = shared_weight / (weight_a * weight_b).sqrt();
     let overlap = shared_weight / weight_a.min(weight_b);
     shared.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(&y.1)));
-    Similarity { score: 0.5 * cosine + 0.5 * overlap, shared: shared.into_iter().map(|(_, t)| t).collect() }
+    let frame = if a.frame.len().min(b.frame.len()) < MIN_FRAME_TERMS {
+        0.0
+    } else {
+        weighted_overlap(&a.frame, &b.frame, weights)
+    };
+    Similarity { score: 0.5 * cosine + 0.5 * overlap, shared: shared.into_iter().map(|(_, t)| t).collect(), frame }
 }
 
 /// Candidate pairs `(i, j)`, `i < j`, of claims whose `group` differs (claims of one source are

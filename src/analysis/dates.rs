@@ -3,9 +3,11 @@
 //! to the report ("yesterday", "a day after"), and ISO dates.
 //!
 //! A weekday is the most recent such day on or before publication, unless the wording looks
-//! ahead ("will", "next", "due to"). Without a publication date relative expressions stay
-//! unresolved and can never conflict. This module reads no times of day and no time zones,
-//! and does not decide which event a date belongs to (`slots` does).
+//! ahead ("will", "next", "due to"). Without a publication date a mention keeps what it names
+//! (a weekday, a month, a day of the month, a year): two mentions naming different weekdays or
+//! different calendar days still conflict, as they can only be the same day if a report is
+//! wrong. This module reads no times of day and no time zones, and does not decide which event a
+//! date belongs to (`slots` does).
 
 use crate::analysis::lexicon::lexicon;
 use crate::analysis::normalize::Word;
@@ -19,20 +21,56 @@ pub struct DateMention {
     /// Where to look for the event the date belongs to (the date itself, or what "a day after" introduces).
     pub anchor_word: usize,
     pub range: Option<(Date, Date)>,
+    /// What the words name, whether or not they could be resolved to days.
+    pub named: Named,
+}
+
+/// The calendar parts a date expression names ("on Monday": a weekday; "in May 2021": a month
+/// and a year), read without a publication date.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Named {
+    pub weekday: Option<Weekday>,
+    pub day: Option<u8>,
+    pub month: Option<u8>,
+    pub year: Option<i32>,
+}
+
+impl Named {
+    fn is_empty(&self) -> bool {
+        *self == Named::default()
+    }
+
+    /// The two name different days whatever the publication dates: different weekdays, or
+    /// different years, months or days of the month where both name that part (of the same
+    /// year and month, where both name those).
+    fn conflicts_with(&self, other: &Named) -> bool {
+        fn differ<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
+            matches!((a, b), (Some(x), Some(y)) if x != y)
+        }
+        let same_month = self.month.is_some() && self.month == other.month;
+        differ(self.weekday, other.weekday)
+            || differ(self.year, other.year)
+            || differ(self.month, other.month)
+            || (same_month && differ(self.day, other.day))
+    }
 }
 
 impl DateMention {
-    /// Both resolved, and no day in common.
+    /// No day in common: both resolved and disjoint, or, where either is unresolved, naming
+    /// different weekdays or calendar parts.
     pub fn conflicts_with(&self, other: &DateMention) -> bool {
         match (self.range, other.range) {
             (Some((a0, a1)), Some((b0, b1))) => a1 < b0 || b1 < a0,
-            _ => false,
+            _ => self.named.conflicts_with(&other.named),
         }
     }
 
-    /// Both resolved to the very same single day or range.
+    /// Both resolved to the very same single day or range, or, unresolved, naming the same parts.
     pub fn same_as(&self, other: &DateMention) -> bool {
-        self.range.is_some() && self.range == other.range
+        match (self.range, other.range) {
+            (Some(_), Some(_)) => self.range == other.range,
+            _ => !self.named.is_empty() && self.named == other.named,
+        }
     }
 }
 
@@ -50,6 +88,10 @@ fn weekday_of(lower: &str) -> Option<Weekday> {
 }
 
 /// Words that make a bare weekday point ahead ("will meet on Friday").
+/// Words before a bare month or year that make it a date ("in May", "since 2019").
+const MONTH_PREPOSITIONS: &[&str] =
+    &["in", "since", "until", "till", "by", "during", "from", "early", "late", "mid", "through"];
+
 const FUTURE_MARKERS: &[&str] = &["will", "due", "plans", "plan", "planned", "scheduled", "expected", "upcoming", "set"];
 
 fn looks_ahead(words: &[Word], i: usize) -> bool {
@@ -73,6 +115,23 @@ fn next(published: Date, day: Weekday, strict: bool) -> Date {
         ahead = 7;
     }
     published.add_days(ahead)
+}
+
+/// The count and unit of "N days ago" / "N weeks ago" starting at word `i` ("a week ago" counts one).
+fn count_before_ago(words: &[Word], i: usize) -> Option<(i64, &str)> {
+    let unit = words.get(i + 1)?.lower.as_str();
+    if words.get(i + 2)?.lower != "ago" || !matches!(unit, "day" | "days" | "week" | "weeks") {
+        return None;
+    }
+    let word = &words[i];
+    let count = match word.lower.as_str() {
+        "a" | "one" => 1,
+        lower => match lexicon().number_words.get(lower) {
+            Some(crate::analysis::lexicon::NumberWord::Value(v)) if *v >= 1.0 && *v <= 60.0 => *v as i64,
+            _ => lower.parse::<i64>().ok().filter(|n| (1..=366).contains(n))?,
+        },
+    };
+    Some((count, unit))
 }
 
 fn day_number(word: &Word) -> Option<u8> {
@@ -129,8 +188,11 @@ pub fn date_mentions(words: &[Word], published: Option<Date>) -> Vec<DateMention
                     (Ok(month), Ok(day)) => Date::new(year, month, day),
                     _ => None,
                 };
-                if date.is_some() {
-                    out.push(DateMention { first_word: i, end_word: i + 3, anchor_word: i, range: single(date) });
+                if let Some(found) = date {
+                    let named =
+                        Named { weekday: None, day: Some(found.day), month: Some(found.month), year: Some(year) };
+                    let range = single(date);
+                    out.push(DateMention { first_word: i, end_word: i + 3, anchor_word: i, range, named });
                     i += 3;
                     continue;
                 }
@@ -144,7 +206,8 @@ pub fn date_mentions(words: &[Word], published: Option<Date>) -> Vec<DateMention
                 None => day_in_year(published, month, day),
             };
             let end = if year.is_some() { i + 3 } else { i + 2 };
-            out.push(DateMention { first_word: i, end_word: end, anchor_word: i, range: single(date) });
+            let named = Named { weekday: None, day: Some(day), month: Some(month), year };
+            out.push(DateMention { first_word: i, end_word: end, anchor_word: i, range: single(date), named });
             i = end;
             continue;
         }
@@ -157,15 +220,36 @@ pub fn date_mentions(words: &[Word], published: Option<Date>) -> Vec<DateMention
                     None => day_in_year(published, month, day),
                 };
                 let end = if year.is_some() { i + 3 } else { i + 2 };
-                out.push(DateMention { first_word: i, end_word: end, anchor_word: i, range: single(date) });
+                let named = Named { weekday: None, day: Some(day), month: Some(month), year };
+                out.push(DateMention { first_word: i, end_word: end, anchor_word: i, range: single(date), named });
                 i = end;
                 continue;
             }
             if let Some(year) = words.get(i + 1).and_then(year_number) {
-                out.push(DateMention { first_word: i, end_word: i + 2, anchor_word: i, range: month_range(year, month) });
+                let named = Named { weekday: None, day: None, month: Some(month), year: Some(year) };
+                let range = month_range(year, month);
+                out.push(DateMention { first_word: i, end_word: i + 2, anchor_word: i, range, named });
                 i += 2;
                 continue;
             }
+            // A bare month after a preposition ("starts in June"): the month nearest before
+            // publication, as for a calendar day without a year. Without the preposition a
+            // capitalised "May" or "March" may be a verb or a name.
+            if i > 0 && MONTH_PREPOSITIONS.contains(&lower(i - 1)) {
+                let range = day_in_year(published, month, 1).and_then(|first| month_range(first.year, month));
+                let named = Named { weekday: None, day: None, month: Some(month), year: None };
+                out.push(DateMention { first_word: i - 1, end_word: i + 1, anchor_word: i, range, named });
+                i += 1;
+                continue;
+            }
+        }
+        // A bare year after a preposition ("opened in 2019").
+        if let Some(year) = year_number(word).filter(|_| i > 0 && MONTH_PREPOSITIONS.contains(&lower(i - 1))) {
+            let named = Named { weekday: None, day: None, month: None, year: Some(year) };
+            let range = Date::new(year, 1, 1).zip(Date::new(year, 12, 31));
+            out.push(DateMention { first_word: i - 1, end_word: i + 1, anchor_word: i, range, named });
+            i += 1;
+            continue;
         }
         // Weekdays, with "last", "next" or "this" before them.
         if let Some(day) = weekday_of(&word.lower).filter(|_| word.is_capitalised()) {
@@ -178,7 +262,8 @@ pub fn date_mentions(words: &[Word], published: Option<Date>) -> Vec<DateMention
                 _ if looks_ahead(words, i) => next(published, day, false),
                 _ => previous(published, day, false),
             });
-            out.push(DateMention { first_word: first, end_word: i + 1, anchor_word: i, range: single(date) });
+            let named = Named { weekday: Some(day), ..Named::default() };
+            out.push(DateMention { first_word: first, end_word: i + 1, anchor_word: i, range: single(date), named });
             i += 1;
             continue;
         }
@@ -201,7 +286,8 @@ pub fn date_mentions(words: &[Word], published: Option<Date>) -> Vec<DateMention
                 }
             });
             if matches!(unit, "week" | "month") && (range.is_some() || published.is_none()) {
-                out.push(DateMention { first_word: i, end_word: i + 2, anchor_word: i, range });
+                let named = Named::default();
+                out.push(DateMention { first_word: i, end_word: i + 2, anchor_word: i, range, named });
                 i += 2;
                 continue;
             }
@@ -218,10 +304,26 @@ pub fn date_mentions(words: &[Word], published: Option<Date>) -> Vec<DateMention
                 first_word: i,
                 end_word: i + 1,
                 anchor_word: i,
+                named: Named::default(),
                 range: single(published.map(|p| p.add_days(offset))),
             });
             i += 1;
             continue;
+        }
+        // "three days ago", "two weeks ago": counted back from publication; a number of weeks is
+        // read loosely (half a week either way), as writers round them.
+        if let Some((count, unit_word)) = count_before_ago(words, i) {
+            let range = published.and_then(|published| match unit_word {
+                "day" | "days" => Some((published.add_days(-count), published.add_days(-count))),
+                "week" | "weeks" => Some((published.add_days(-7 * count - 3), published.add_days(-7 * count + 3))),
+                _ => None,
+            });
+            if range.is_some() || published.is_none() {
+                let named = Named::default();
+                out.push(DateMention { first_word: i, end_word: i + 3, anchor_word: i, range, named });
+                i += 3;
+                continue;
+            }
         }
         // "a day after X": X happened the day before the reported (publication-day) event.
         if matches!(word.lower.as_str(), "a" | "one") && lower(i + 1) == "day" && lower(i + 2) == "after" && i + 3 < words.len() {
@@ -229,6 +331,7 @@ pub fn date_mentions(words: &[Word], published: Option<Date>) -> Vec<DateMention
                 first_word: i,
                 end_word: i + 3,
                 anchor_word: i + 3,
+                named: Named::default(),
                 range: single(published.map(|p| p.add_days(-1))),
             });
             i += 3;
@@ -240,6 +343,7 @@ pub fn date_mentions(words: &[Word], published: Option<Date>) -> Vec<DateMention
                 first_word: i,
                 end_word: i + 2,
                 anchor_word: i,
+                named: Named::default(),
                 range: single(published.map(|p| p.add_days(-1))),
             });
             i += 2;
@@ -284,6 +388,10 @@ mod tests {
         check("yesterday", &["2025-08-19"]);
         check("came a day after Caine convened", &["2025-08-19"]);
         check("December 30", &["2024-12-30"]);
+        check("three days ago", &["2025-08-17"]);
+        check("met two weeks ago", &["2025-08-03..2025-08-09"]);
+        check("work starts in June", &["2025-06-01..2025-06-30"]);
+        check("opened in 2019", &["2019-01-01..2019-12-31"]);
         check("you may march", &[]);
     }
 
@@ -295,5 +403,22 @@ mod tests {
         assert!(!got[0].conflicts_with(&got[0]));
         let absolute = date_mentions(&words("on 15 August 2024"), None);
         assert!(absolute[0].range.is_some());
+    }
+
+    #[test]
+    fn named_parts_conflict_without_publication() {
+        let first = |text: &str| date_mentions(&words(text), None).into_iter().next().expect("a date");
+        let check = |a: &str, b: &str, expected: bool| {
+            assert_eq!(first(a).conflicts_with(&first(b)), expected, "{a:?} vs {b:?}");
+        };
+        check("on Monday", "on Tuesday", true);
+        check("on Monday", "last Monday", false);
+        check("in May", "in June", true);
+        check("in May", "on May 5", false);
+        check("on August 19", "on August 15", true);
+        check("in 2019", "in 2021", true);
+        check("in March 2023", "in 2023", false);
+        check("on Monday", "last week", false);
+        assert!(first("on Monday").same_as(&first("on Monday")));
     }
 }

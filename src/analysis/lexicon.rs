@@ -67,6 +67,12 @@ pub struct Lexicon {
     /// Place (lowercase words joined by one space) to the place that contains it.
     pub places: BTreeMap<String, String>,
     pub place_max_words: usize,
+    /// Places marked `region` in the gazetteer (states, provinces): not cities, however deep.
+    pub regions: BTreeSet<String>,
+    /// Places that contain another place of the gazetteer.
+    pub containers: BTreeSet<String>,
+    /// Every canonical form of the alias table ("trump", "usa").
+    pub alias_canonicals: BTreeSet<String>,
     /// Stem to the name of its synonym class.
     pub synonym_class: BTreeMap<String, String>,
     /// Lowercase word or stem to its event kind.
@@ -123,6 +129,8 @@ impl Lexicon {
                 lexicon.aliases_folded.insert(key, alias);
             }
         }
+        lexicon.alias_canonicals =
+            lexicon.aliases_exact.values().chain(lexicon.aliases_folded.values()).map(|a| a.canonical.clone()).collect();
         for line in data_lines(NUMBERS) {
             let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
             let value = fields.get(2).and_then(|v| v.parse::<f64>().ok());
@@ -156,12 +164,17 @@ impl Lexicon {
             }
         }
         for line in data_lines(GAZETTEER) {
-            if let Some((place, parent)) = line.split_once('\t') {
+            let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
+            if let (Some(place), Some(parent)) = (fields.first(), fields.get(1)) {
                 let key = phrase_key(place);
                 lexicon.place_max_words = lexicon.place_max_words.max(key.split(' ').count());
-                lexicon.places.insert(key, parent.trim().to_string());
+                if fields.get(2) == Some(&"region") {
+                    lexicon.regions.insert(key.clone());
+                }
+                lexicon.places.insert(key, parent.to_string());
             }
         }
+        lexicon.containers = lexicon.places.values().cloned().collect();
         for line in data_lines(SYNONYMS) {
             let words: Vec<&str> = line.split('\t').map(str::trim).filter(|w| !w.is_empty()).collect();
             if let Some(class) = words.first() {
@@ -226,6 +239,15 @@ impl Lexicon {
             current = parent.to_string();
         }
         chain
+    }
+
+    /// A known place that no other place can lie inside: a city, not a region or a country. A
+    /// place the gazetteer does not know may lie inside any known place but a city.
+    pub fn is_city(&self, place: &str) -> bool {
+        self.places.contains_key(place)
+            && !self.regions.contains(place)
+            && self.place_chain(place).len() >= 4
+            && !self.containers.contains(place)
     }
 
     /// True when one place lies inside the other (or they are the same place).

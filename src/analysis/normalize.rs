@@ -209,7 +209,14 @@ pub fn terms(words: &[Word]) -> Vec<Term> {
     let mut i = 0;
     while i < words.len() {
         if let Some((alias, n)) = alias_at(words, i) {
-            out.push(Term { text: alias.canonical.clone(), first_word: i, end_word: i + n });
+            // The canonical form is a term like any other, so it is stemmed as the word itself
+            // would be ("defence" -> "defense" -> "defens", as "defense" is): otherwise a variant
+            // and the canonical spelling written out would never match. Places keep their
+            // gazetteer spelling, as `plain_term` keeps it.
+            let canonical = &alias.canonical;
+            let is_word = !canonical.contains(' ') && !lexicon().places.contains_key(canonical);
+            let text = if is_word { stem_word(canonical) } else { canonical.clone() };
+            out.push(Term { text, first_word: i, end_word: i + n });
             if alias.keep_variant {
                 let variant = words[i..i + n].iter().map(|w| w.lower.as_str()).collect::<Vec<_>>().join(" ");
                 out.push(Term { text: variant, first_word: i, end_word: i + n });
@@ -265,7 +272,9 @@ mod tests {
         check_terms("The Swiss", &["switzerland"]);
         check_terms("the Kremlin", &["russia"]);
         check_terms("in Moscow", &["russia", "moscow"]);
-        check_terms("defence chiefs", &["defense", "chief"]);
+        // A spelling variant meets the canonical spelling written out: both stem alike.
+        check_terms("defence chiefs", &["defens", "chief"]);
+        check_terms("defense chiefs", &["defens", "chief"]);
         check_terms("with us", &[]);
     }
 

@@ -1,5 +1,6 @@
 //! Counts in text: digits and number words ("32", "twenty-eight", "half a dozen"), the hedges
-//! that widen them into ranges ("roughly", "more than"), and the noun they count ("32 chiefs").
+//! that widen them into ranges ("roughly", "more than"), the noun they count ("32 chiefs"), and
+//! tallies ("voted 28 to 4", "won 3-1"), whose two sides are counts of their own.
 //!
 //! A count without a counted noun is dropped: "at one after" or "one of them" is not a quantity
 //! anyone could contradict. Years, dates and ordinals are not counts; `dates` reads dates.
@@ -168,6 +169,47 @@ pub fn noun_class(word: &Word) -> String {
     lexicon().synonym_class.get(&stem).cloned().unwrap_or(stem)
 }
 
+/// The noun classes of the two sides of a tally ("voted 28 to 4", "won 3-1").
+pub const TALLY_FOR: &str = "tally:for";
+pub const TALLY_AGAINST: &str = "tally:against";
+
+/// A tally at word `i` ("28 to 4", "28-4", "28–4"): two digit counts joined by "to" or a dash,
+/// not a range ("from 5 to 10", "between"), with no counted noun after it ("5 to 10 people" is a
+/// range of people). Its two sides are counts of their own classes, so that "28 to 4" conflicts
+/// with "32 to 4". Returns the two counts and the words the tally spans.
+fn tally_at(words: &[Word], i: usize, skip: &[(usize, usize)]) -> Option<(Vec<Quantity>, usize)> {
+    let first = words.get(i)?;
+    let joined_by_to = words.get(i + 1).is_some_and(|w| w.lower == "to" && !w.after_punctuation());
+    let second_index = if joined_by_to { i + 2 } else { i + 1 };
+    let second = words.get(second_index)?;
+    let dash = matches!(second.gap.trim(), "-" | "\u{2013}" | "\u{2014}" | "\u{2010}" | "\u{2011}");
+    if !first.is_digits() || !second.is_digits() || !(joined_by_to || dash) {
+        return None;
+    }
+    let in_date = skip.iter().any(|&(a, b)| (a..b).contains(&second_index));
+    if first.lower.contains('.') || second.lower.contains('.') || in_date {
+        return None;
+    }
+    let is_range = i > 0 && matches!(words[i - 1].lower.as_str(), "from" | "between" | "aged" | "ages");
+    let counted = counted_noun(words, second_index + 1).is_some();
+    if is_range || counted {
+        return None;
+    }
+    let (for_value, against_value): (f64, f64) = (first.lower.parse().ok()?, second.lower.parse().ok()?);
+    let side = |value: f64, class: &str| Quantity {
+        value,
+        low: value,
+        high: value,
+        bound: None,
+        first_word: i,
+        end_word: second_index + 1,
+        noun_word: second_index,
+        noun_class: class.to_string(),
+        phrase_terms: BTreeSet::from([class.to_string()]),
+    };
+    Some((vec![side(for_value, TALLY_FOR), side(against_value, TALLY_AGAINST)], second_index + 1 - i))
+}
+
 /// Every count with a counted noun in `words`, skipping the word ranges in `skip` (dates).
 pub fn quantities(words: &[Word], skip: &[(usize, usize)]) -> Vec<Quantity> {
     let mut out = Vec::new();
@@ -175,6 +217,11 @@ pub fn quantities(words: &[Word], skip: &[(usize, usize)]) -> Vec<Quantity> {
     while i < words.len() {
         if skip.iter().any(|&(a, b)| (a..b).contains(&i)) {
             i += 1;
+            continue;
+        }
+        if let Some((tally, n)) = tally_at(words, i, skip) {
+            out.extend(tally);
+            i += n;
             continue;
         }
         let Some((value, n)) = number_at(words, i) else {
@@ -260,6 +307,11 @@ mod tests {
         check("more than three years after", &[(3.0, 3.0, inf, "year")]);
         check("Russia's three-year conflict", &[(3.0, 3.0, 3.0, "year")]);
         check("fewer than 10 countries", &[(10.0, 0.0, 10.0, "country")]);
+        check("voted 28 to 4 to close", &[(28.0, 28.0, 28.0, TALLY_FOR), (4.0, 4.0, 4.0, TALLY_AGAINST)]);
+        check("voted 28\u{2013}4 to close", &[(28.0, 28.0, 28.0, TALLY_FOR), (4.0, 4.0, 4.0, TALLY_AGAINST)]);
+        check("won 3-1 on Sunday", &[(3.0, 3.0, 3.0, TALLY_FOR), (1.0, 1.0, 1.0, TALLY_AGAINST)]);
+        check("rose from 5 to 10 percent", &[(10.0, 10.0, 10.0, "percent")]);
+        check("5 to 10 people", &[(10.0, 10.0, 10.0, "peopl")]);
     }
 
     #[test]

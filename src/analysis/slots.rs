@@ -5,7 +5,8 @@
 //!
 //! Extraction is shallow on purpose (no parser, no tagger): an event word is found by a table,
 //! a date or place belongs to the nearest event word, a name is a capitalised word the texts never
-//! write in lowercase. This module compares nothing; `stance` compares two claims' slots.
+//! write in lowercase, and a name right after "in" or "at" is a place even when the gazetteer does
+//! not know it. This module compares nothing; `stance` compares two claims' slots.
 
 use crate::analysis::dates::{date_mentions, DateMention};
 use crate::analysis::lexicon::lexicon;
@@ -78,6 +79,10 @@ pub struct Slots {
     pub speakers: Vec<Speaker>,
     /// Word trigrams of quoted passages, folded.
     pub quote_trigrams: BTreeSet<String>,
+    /// The index terms outside every detail (the words of dates, the numbers of counts, the names
+    /// of places): what the claim says happened, without when, where or how many. Two claims
+    /// with the same frame tell one fact, so a detail that differs between them conflicts.
+    pub frame: BTreeSet<String>,
 }
 
 /// Words the analysed texts write in lowercase somewhere: a capitalised word in this set is a
@@ -217,7 +222,44 @@ fn find_names(words: &[Word], vocabulary: &Vocabulary) -> Vec<Name> {
         }
         i += 1;
     }
-    names
+    unknown_places(words, names)
+}
+
+/// Names the gazetteer does not know that are used as a place: a capitalised name right after
+/// "in" or "at" ("met in Ostervik") is where something happened, not who did it. A run of
+/// such names is one place ("in Palm Springs"). Acronyms (organisations), possessives ("at
+/// Trump's estate") and names the alias table gives to someone are left as they are.
+fn unknown_places(words: &[Word], names: Vec<Name>) -> Vec<Name> {
+    let lexicon = lexicon();
+    let is_somebody = |key: &str| lexicon.alias_canonicals.contains(key);
+    let mut out: Vec<Name> = Vec::with_capacity(names.len());
+    let mut index = 0;
+    while index < names.len() {
+        let name = &names[index];
+        let after_preposition = name.word > 0 && matches!(words[name.word - 1].lower.as_str(), "in" | "at");
+        let usable = |n: &Name| {
+            let word = &words[n.word];
+            n.kind == NameKind::Person && !word.is_acronym() && !word.surface.ends_with("'s") && !is_somebody(&n.key)
+        };
+        if !(after_preposition && usable(name)) {
+            out.push(name.clone());
+            index += 1;
+            continue;
+        }
+        let mut parts = vec![name.key.clone()];
+        let mut next = index + 1;
+        while let Some(following) = names.get(next) {
+            let adjacent = following.word == names[next - 1].word + 1 && !words[following.word].after_punctuation();
+            if !(adjacent && usable(following)) {
+                break;
+            }
+            parts.push(following.key.clone());
+            next += 1;
+        }
+        out.push(Name { key: parts.join(" "), kind: NameKind::Place, word: name.word });
+        index = next;
+    }
+    out
 }
 
 /// The nearest event word to `anchor`, left first on ties.
@@ -268,6 +310,21 @@ fn participants_around(words: &[Word], names: &[Name], anchor: usize) -> BTreeSe
     }
 }
 
+/// Words that begin with "un" without it meaning "not" ("united", "under", "until").
+const NOT_UN_PREFIXED: &[&str] = &[
+    "under", "unit", "union", "uniq", "univers", "unif", "unilat", "unanim", "until", "unto", "unless", "unrest", "uncle",
+];
+
+/// The word an "un-" word denies ("uncontrollable" denies "controllable", "unclear" denies
+/// "clear"), so that the prefix negates as "not" does; `None` for other words.
+fn un_prefixed(lower: &str) -> Option<&str> {
+    let rest = lower.strip_prefix("un")?;
+    let is_negation = rest.chars().count() >= 4
+        && rest.chars().all(char::is_alphabetic)
+        && !NOT_UN_PREFIXED.iter().any(|p| lower.starts_with(p));
+    is_negation.then_some(rest)
+}
+
 /// Content words with their polarity: negated by a cue ("not", "never", "n't"), by a negating
 /// phrase ("ruled out"), or by meaning (an antonym: "rejects" denies "accept").
 fn find_predicates(words: &[Word]) -> Vec<Predicate> {
@@ -303,7 +360,8 @@ fn find_predicates(words: &[Word]) -> Vec<Predicate> {
             i += 1;
             continue;
         }
-        if let Some(predicate) = lexicon.antonyms.get(&word.lower) {
+        let denied = lexicon.antonyms.get(&word.lower).map(String::as_str).or_else(|| un_prefixed(&word.lower));
+        if let Some(predicate) = denied {
             let class = lexicon.synonym_class.get(&stem_word(predicate)).cloned().unwrap_or_else(|| stem_word(predicate));
             out.push(Predicate { class, negative: !negate_next, first_word: i, end_word: i + 1 });
             negate_next = false;
@@ -427,7 +485,7 @@ pub fn read(text: &str, published: Option<Date>, vocabulary: &Vocabulary) -> Slo
         // Counting the same kind of thing is itself shared ground, whatever the count.
         all_terms.insert(format!("#:{}", quantity.noun_class));
     }
-    let dates = mentions
+    let dates: Vec<Bound<DateMention>> = mentions
         .into_iter()
         .map(|mention| Bound {
             event: nearest_event(&words, mention.anchor_word, (mention.first_word, mention.end_word)),
@@ -438,6 +496,8 @@ pub fn read(text: &str, published: Option<Date>, vocabulary: &Vocabulary) -> Slo
         })
         .collect();
     let mut places = Vec::new();
+    // The words of "Alaska" in "in Anchorage, Alaska": part of the place, not of the frame.
+    let mut containers: Vec<(usize, usize)> = Vec::new();
     for (index, name) in names.iter().enumerate() {
         if name.kind != NameKind::Place || name.word == 0 {
             continue;
@@ -453,17 +513,37 @@ pub fn read(text: &str, published: Option<Date>, vocabulary: &Vocabulary) -> Slo
         if index > 0 && names[index - 1].kind == NameKind::Place && names[index - 1].word + 1 == name.word {
             continue;
         }
+        if let Some(container) = names.get(index + 1).filter(|next| {
+            next.kind == NameKind::Place
+                && next.word > name.word
+                && next.word <= name.word + 4
+                && words[next.word].gap.contains(',')
+        }) {
+            containers.push((container.word, container.word + 1));
+        }
+        // A place the gazetteer does not know spans one word per word of its key ("Palm Springs").
+        let n_words = if lexicon.places.contains_key(&name.key) { 1 } else { name.key.split(' ').count() };
         places.push(Bound {
             value: Place { key: name.key.clone() },
-            event: nearest_event(&words, name.word, (name.word, name.word + 1)),
+            event: nearest_event(&words, name.word, (name.word, name.word + n_words)),
             participants: participants_around(&words, &names, name.word),
             first_word: before,
-            end_word: name.word + 1,
+            end_word: (name.word + n_words).min(words.len()),
         });
     }
     let predicates = find_predicates(&words);
     let speakers = find_speakers(&words, &names);
+    let mut details: Vec<(usize, usize)> = dates.iter().map(|d| (d.first_word, d.end_word)).collect();
+    details.extend(counts.iter().map(|q| (q.first_word, q.end_word)));
+    details.extend(places.iter().map(|p| (p.first_word + 1, p.end_word)));
+    details.extend(containers);
+    let frame = terms(&words)
+        .into_iter()
+        .filter(|t| !details.iter().any(|&(first, end)| t.first_word < end && first < t.end_word))
+        .map(|t| t.text)
+        .collect();
     Slots {
+        frame,
         terms: all_terms,
         persons,
         quantities: counts,
@@ -502,6 +582,9 @@ mod tests {
         check_negated("Trump said he would send U.S. ground troops", &[]);
         check_negated("It will not immediately respond", &["respond"]);
         check_negated("Neither meeting delivered concrete progress", &[]);
+        check_negated("It could lead to an uncontrollable escalation", &["control"]);
+        check_negated("The mayor closed the library", &["open"]);
+        check_negated("The United Nations met until Friday", &[]);
         let asserted = |input: &str, class: &str| slots(input).predicates.iter().any(|p| p.class == class);
         assert!(!asserted("Lavrov chided efforts to work on security arrangements", "work"));
         assert!(!asserted("a force that could deploy troops", "send"));
@@ -531,5 +614,13 @@ mod tests {
         let s = slots("President Donald Trump and Putin met Friday in Anchorage, Alaska, to discuss the conflict");
         assert_eq!(s.places.len(), 1);
         assert_eq!(s.places[0].value.key, "anchorage");
+        // The container is part of the place, not of what happened.
+        assert!(!s.frame.contains("alaska") && s.frame.contains("discuss"));
+        // A name the gazetteer does not know is a place after "in" or "at", not a person.
+        let s = slots("The council met in Palm Springs on Monday");
+        assert_eq!(s.places[0].value.key, "palm springs");
+        assert!(s.persons.is_empty() && !s.frame.contains("springs"));
+        let s = slots("Officials gathered at Trump's estate and in NATO headquarters");
+        assert!(s.places.is_empty());
     }
 }

@@ -3,9 +3,12 @@
 //!
 //! A conflict needs the same event first (De Marneffe et al., 2008): a count conflicts only with
 //! a count of the same noun, a date or place only with the date or place of the same kind of
-//! event with a shared participant, a negation only on the same predicate, a speaker only for the
-//! same words. Tense and hedging never conflict. Two events of one kind on different days with
-//! different people are two facts, and are not linked at all.
+//! event with no participant in conflict, a negation only on the same predicate, a speaker only
+//! for the same words. Two claims that say the same thing but for one detail (the same *frame*:
+//! their terms outside dates, counts and places) tell one fact, so that detail conflicts even
+//! where no event word or name binds it ("the council voted on Monday" / "on Tuesday"). Tense and
+//! hedging never conflict. Two events of one kind on different days with different people are two
+//! facts, and are not linked at all.
 
 use crate::analysis::align::Similarity;
 use crate::analysis::dates::describe;
@@ -18,6 +21,10 @@ pub const RELATED: f64 = 0.16;
 pub const SAME_FACT: f64 = 0.30;
 /// From this similarity two claims are near paraphrases: enough, alone, to establish one event.
 pub const PARAPHRASE: f64 = 0.45;
+/// From this similarity of their frames (what happened, without when, where or how many) two
+/// claims tell the same fact in nearly the same words, so the one detail they differ on conflicts
+/// even where no event word or named participant ties the detail to the fact.
+pub const SAME_FRAME: f64 = 0.75;
 
 /// The kind of detail two claims disagree on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -65,9 +72,16 @@ fn words_text(slots: &Slots, span: WordSpan) -> String {
         .unwrap_or_default()
 }
 
-/// Two bound slots belong to one event: same event kind and a shared participant.
-fn same_event<T>(a: &Bound<T>, b: &Bound<T>) -> bool {
-    matches!((&a.event, &b.event), (Some(x), Some(y)) if x == y) && !a.participants.is_disjoint(&b.participants)
+/// Two bound slots belong to one event: same event kind and a shared participant; where one side
+/// names no participant, none is contradicted ("Russian strikes hit" / "strikes hit, Zelenskyy said").
+/// Between claims of the same frame, a detail that no event word binds belongs to its fact.
+fn same_event<T>(a: &Bound<T>, b: &Bound<T>, same_frame: bool) -> bool {
+    let kinds = match (&a.event, &b.event) {
+        (Some(x), Some(y)) => x == y,
+        _ => same_frame,
+    };
+    let people = !a.participants.is_disjoint(&b.participants) || a.participants.is_empty() || b.participants.is_empty();
+    kinds && people
 }
 
 struct Findings {
@@ -109,15 +123,23 @@ fn compare_numbers(a: &Slots, b: &Slots, findings: &mut Findings) {
         }
         if findings.number_conflict.is_none() {
             if let Some((x, y)) = qa.iter().flat_map(|x| qb.iter().map(move |y| (x, y))).find(|(x, y)| x.conflicts_with(y)) {
-                // Counts below three are usually anaphoric ("the two countries"), not reported totals.
-                if x.value >= 3.0 && y.value >= 3.0 {
-                    let noun = a.words.get(x.noun_word).map(|w| w.lower.clone()).unwrap_or_default();
+                // Counts below three are usually anaphoric ("the two countries"), not reported totals;
+                // a tally's sides are totals whatever their size.
+                let is_tally = class.starts_with("tally:");
+                if is_tally || (x.value >= 3.0 && y.value >= 3.0) {
+                    let noun = if is_tally {
+                        String::new()
+                    } else {
+                        a.words.get(x.noun_word).map(|w| w.lower.clone()).unwrap_or_default()
+                    };
                     let reason = format!(
                         "number: {} vs {} {}",
                         words_text(a, (x.first_word, x.end_word)),
                         words_text(b, (y.first_word, y.end_word)),
                         noun
-                    );
+                    )
+                    .trim_end()
+                    .to_string();
                     findings.number_same_group = x.phrase_terms.intersection(&y.phrase_terms).count() >= 2;
                     findings.number_conflict =
                         Some(((x.first_word, x.noun_word + 1), (y.first_word, y.noun_word + 1), reason));
@@ -127,7 +149,7 @@ fn compare_numbers(a: &Slots, b: &Slots, findings: &mut Findings) {
     }
 }
 
-fn compare_dates(a: &Slots, b: &Slots, findings: &mut Findings) {
+fn compare_dates(a: &Slots, b: &Slots, same_frame: bool, findings: &mut Findings) {
     for x in &a.dates {
         for y in &b.dates {
             let same_kind = matches!((&x.event, &y.event), (Some(p), Some(q)) if p == q);
@@ -137,7 +159,7 @@ fn compare_dates(a: &Slots, b: &Slots, findings: &mut Findings) {
             if same_kind && x.value.conflicts_with(&y.value) {
                 findings.date_differs_any = true;
             }
-            if !same_event(x, y) {
+            if !same_event(x, y, same_frame) {
                 continue;
             }
             if x.value.same_as(&y.value) {
@@ -156,7 +178,7 @@ fn compare_dates(a: &Slots, b: &Slots, findings: &mut Findings) {
     }
 }
 
-fn compare_places(a: &Slots, b: &Slots, findings: &mut Findings) {
+fn compare_places(a: &Slots, b: &Slots, same_frame: bool, findings: &mut Findings) {
     let lexicon = crate::analysis::lexicon::lexicon();
     let mut conflicts: Vec<(&Bound<Place>, &Bound<Place>)> = Vec::new();
     for x in &a.places {
@@ -170,7 +192,17 @@ fn compare_places(a: &Slots, b: &Slots, findings: &mut Findings) {
             {
                 findings.specific_place_shared = true;
             }
-            if !same_event(x, y) {
+            if !same_event(x, y, same_frame) {
+                continue;
+            }
+            let known = |key: &str| lexicon.places.contains_key(key);
+            let (x_known, y_known) = (known(&x.value.key), known(&y.value.key));
+            // A place the gazetteer does not know may lie inside a known region or country
+            // ("in Wasilla" / "in Alaska"): neither agreement nor conflict. Inside a known city
+            // it would be a district, which reports rarely set against the city.
+            let undecided = (x_known && !y_known && !lexicon.is_city(&x.value.key))
+                || (y_known && !x_known && !lexicon.is_city(&y.value.key));
+            if undecided {
                 continue;
             }
             if lexicon.places_compatible(&x.value.key, &y.value.key) {
@@ -252,9 +284,10 @@ pub fn compare(a: &Slots, b: &Slots, similarity: &Similarity) -> Verdict {
         shared_quote: !a.quote_trigrams.is_disjoint(&b.quote_trigrams),
         shared_event_kind: a.terms.iter().any(|t| t.starts_with('@') && b.terms.contains(t)),
     };
+    let same_frame = similarity.frame >= SAME_FRAME;
     compare_numbers(a, b, &mut findings);
-    compare_dates(a, b, &mut findings);
-    compare_places(a, b, &mut findings);
+    compare_dates(a, b, same_frame, &mut findings);
+    compare_places(a, b, same_frame, &mut findings);
     let persons_disjoint = !a.persons.is_empty() && !b.persons.is_empty() && a.persons.is_disjoint(&b.persons);
     // One kind of event, on different days, with different people: two facts, not one.
     if findings.date_differs_any && persons_disjoint && findings.date_conflict.is_none() {
@@ -267,14 +300,16 @@ pub fn compare(a: &Slots, b: &Slots, similarity: &Similarity) -> Verdict {
     if findings.shared_quote || score >= PARAPHRASE {
         compare_speakers(a, b, &mut findings);
     }
-    let same_event_established = |anchor: bool| anchor || score >= PARAPHRASE;
+    let same_event_established = |anchor: bool| anchor || same_frame || score >= PARAPHRASE;
     let conflict = if let Some(c) = findings.number_conflict.take().filter(|_| {
         !persons_disjoint
             && (score >= SAME_FACT
                 || (findings.shared_event_kind && (score >= RELATED || findings.number_same_group)))
     }) {
         Some((ConflictKind::Number, c))
-    } else if let Some(c) = findings.date_conflict.take().filter(|_| same_event_established(findings.place_agrees)) {
+    } else if let Some(c) =
+        findings.date_conflict.take().filter(|_| same_event_established(findings.place_agrees || findings.shared_quote))
+    {
         Some((ConflictKind::Date, c))
     } else if let Some(c) = findings.place_conflict.take().filter(|_| {
         same_event_established(findings.date_agrees || findings.same_day_shared_participant)
