@@ -14,29 +14,32 @@ const MAX_POSTINGS: usize = 64;
 /// At most this many candidate partners per claim.
 const MAX_CANDIDATES: usize = 40;
 
-/// Inverse document frequencies of the terms of a set of claims.
+/// Inverse document frequencies of the terms of a set of claims, computed once: the comparison
+/// of every candidate pair looks them up many times.
 #[derive(Clone, Debug, Default)]
 pub struct Weights {
-    n_claims: usize,
     document_frequency: BTreeMap<String, usize>,
+    idf: BTreeMap<String, f64>,
+    n_claims: usize,
 }
 
 impl Weights {
     pub fn new<'a>(claims: impl IntoIterator<Item = &'a Slots>) -> Weights {
-        let mut weights = Weights::default();
+        let mut n_claims = 0usize;
+        let mut document_frequency: BTreeMap<String, usize> = BTreeMap::new();
         for claim in claims {
-            weights.n_claims += 1;
+            n_claims += 1;
             for term in &claim.terms {
-                *weights.document_frequency.entry(term.clone()).or_insert(0) += 1;
+                *document_frequency.entry(term.clone()).or_insert(0) += 1;
             }
         }
-        weights
+        let idf = document_frequency.iter().map(|(term, &df)| (term.clone(), Self::compute_idf(n_claims, df, term))).collect();
+        Weights { document_frequency, idf, n_claims }
     }
 
     /// Rare terms weigh more; synonym classes and event kinds weigh half, as they are looser.
-    pub fn idf(&self, term: &str) -> f64 {
-        let df = self.document_frequency.get(term).copied().unwrap_or(0) as f64;
-        let base = ((self.n_claims as f64 + 1.0) / (df + 0.5)).ln().max(0.1);
+    fn compute_idf(n_claims: usize, df: usize, term: &str) -> f64 {
+        let base = ((n_claims as f64 + 1.0) / (df as f64 + 0.5)).ln().max(0.1);
         if term.starts_with('~') || term.starts_with('@') {
             base * 0.5
         } else if term.starts_with('#') {
@@ -46,9 +49,27 @@ impl Weights {
         }
     }
 
+    pub fn idf(&self, term: &str) -> f64 {
+        self.idf.get(term).copied().unwrap_or_else(|| Self::compute_idf(self.n_claims, 0, term))
+    }
+
     fn document_frequency(&self, term: &str) -> usize {
         self.document_frequency.get(term).copied().unwrap_or(0)
     }
+
+    /// The total weight of a claim's terms and of its frame, for [`similarity_with_totals`]:
+    /// computed once per claim instead of once per candidate pair.
+    pub fn totals(&self, claim: &Slots) -> Totals {
+        let sum = |terms: &BTreeSet<String>| terms.iter().map(|t| self.idf(t)).sum::<f64>();
+        Totals { terms: sum(&claim.terms), frame: sum(&claim.frame) }
+    }
+}
+
+/// A claim's total term and frame weights under some [`Weights`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Totals {
+    terms: f64,
+    frame: f64,
 }
 
 /// How much two claims share, and the shared terms heaviest first.
@@ -64,10 +85,9 @@ pub struct Similarity {
 /// A frame of fewer terms than this (a lone "met") could belong to any fact.
 const MIN_FRAME_TERMS: usize = 2;
 
-/// The mean of the IDF-weighted cosine and overlap coefficient of two term sets.
-fn weighted_overlap(a: &BTreeSet<String>, b: &BTreeSet<String>, weights: &Weights) -> f64 {
-    let weight_of = |terms: &BTreeSet<String>| terms.iter().map(|t| weights.idf(t)).sum::<f64>();
-    let (weight_a, weight_b) = (weight_of(a), weight_of(b));
+/// The mean of the IDF-weighted cosine and overlap coefficient of two term sets of the given
+/// total weights.
+fn weighted_overlap(a: &BTreeSet<String>, b: &BTreeSet<String>, weight_a: f64, weight_b: f64, weights: &Weights) -> f64 {
     if weight_a <= 0.0 || weight_b <= 0.0 {
         return 0.0;
     }
@@ -78,29 +98,35 @@ fn weighted_overlap(a: &BTreeSet<String>, b: &BTreeSet<String>, weights: &Weight
 /// IDF-weighted overlap: the mean of the cosine and the overlap coefficient of the term sets, so
 /// that a short claim inside a long one scores, but not as high as a true paraphrase.
 pub fn similarity(a: &Slots, b: &Slots, weights: &Weights) -> Similarity {
-    let weight_of = |terms: &BTreeSet<String>| terms.iter().map(|t| weights.idf(t)).sum::<f64>();
-    let weight_a = weight_of(&a.terms);
-    let weight_b = weight_of(&b.terms);
-    let mut shared: Vec<(f64, String)> =
-        a.terms.intersection(&b.terms).map(|t| (weights.idf(t), t.clone())).collect();
-    let shared_weight: f64 = shared.iter().map(|(w, _)| w).sum();
+    similarity_with_totals(a, b, weights, weights.totals(a), weights.totals(b))
+}
+
+/// [`similarity`] with each claim's [`Totals`] computed beforehand.
+pub fn similarity_with_totals(a: &Slots, b: &Slots, weights: &Weights, totals_a: Totals, totals_b: Totals) -> Similarity {
+    let (weight_a, weight_b) = (totals_a.terms, totals_b.terms);
     if weight_a <= 0.0 || weight_b <= 0.0 {
         return Similarity { score: 0.0, shared: Vec::new(), frame: 0.0 };
     }
+    let mut shared: Vec<(f64, &String)> = a.terms.intersection(&b.terms).map(|t| (weights.idf(t), t)).collect();
+    let shared_weight: f64 = shared.iter().map(|(w, _)| w).sum();
     let cosine = shared_weight / (weight_a * weight_b).sqrt();
     let overlap = shared_weight / weight_a.min(weight_b);
-    shared.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(&y.1)));
+    shared.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(y.1)));
     let frame = if a.frame.len().min(b.frame.len()) < MIN_FRAME_TERMS {
         0.0
     } else {
-        weighted_overlap(&a.frame, &b.frame, weights)
+        weighted_overlap(&a.frame, &b.frame, totals_a.frame, totals_b.frame, weights)
     };
-    Similarity { score: 0.5 * cosine + 0.5 * overlap, shared: shared.into_iter().map(|(_, t)| t).collect(), frame }
+    Similarity { score: 0.5 * cosine + 0.5 * overlap, shared: shared.into_iter().map(|(_, t)| t.clone()).collect(), frame }
 }
 
 /// Candidate pairs `(i, j)`, `i < j`, of claims whose `group` differs (claims of one source are
-/// never compared), proposed through the index. Sorted, so the result does not depend on
-/// iteration order.
+/// never compared), proposed through the index: each claim keeps its `MAX_CANDIDATES` partners
+/// with the most shared index weight, and a pair survives if either side keeps it. Sorted, so the
+/// result does not depend on iteration order.
+///
+/// Each claim's partners are scored in a dense array that is reset after it, not in a map of all
+/// pairs: the work is the postings walked, with no per-pair lookups that grow with the corpus.
 pub fn candidates(claims: &[Slots], group: &[usize], weights: &Weights) -> Vec<(usize, usize)> {
     let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (index, claim) in claims.iter().enumerate() {
@@ -112,32 +138,44 @@ pub fn candidates(claims: &[Slots], group: &[usize], weights: &Weights) -> Vec<(
             postings.entry(term.as_str()).or_default().push(index);
         }
     }
-    let mut accumulated: BTreeMap<(usize, usize), f64> = BTreeMap::new();
-    for (term, list) in &postings {
-        if list.len() > MAX_POSTINGS || weights.document_frequency(term) > MAX_POSTINGS {
-            continue;
+    // The terms that may propose pairs, in term order, with the lists each claim is on.
+    let lists: Vec<(f64, Vec<usize>)> = postings
+        .into_iter()
+        .filter(|(term, list)| list.len() <= MAX_POSTINGS && weights.document_frequency(term) <= MAX_POSTINGS)
+        .map(|(term, list)| (weights.idf(term), list))
+        .collect();
+    let mut lists_of_claim: Vec<Vec<usize>> = vec![Vec::new(); claims.len()];
+    for (list_index, (_, list)) in lists.iter().enumerate() {
+        for &claim in list {
+            lists_of_claim[claim].push(list_index);
         }
-        let idf = weights.idf(term);
-        for (position, &i) in list.iter().enumerate() {
-            for &j in &list[position + 1..] {
-                if group.get(i) != group.get(j) {
-                    *accumulated.entry((i.min(j), i.max(j))).or_insert(0.0) += idf;
+    }
+    let mut score = vec![0.0f64; claims.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    let mut kept: Vec<(usize, usize)> = Vec::new();
+    for (i, lists_of_i) in lists_of_claim.iter().enumerate() {
+        for &list_index in lists_of_i {
+            let (idf, list) = &lists[list_index];
+            for &j in list {
+                if group.get(i) == group.get(j) {
+                    continue;
                 }
+                // Every idf is positive, so a zero score means "not seen yet for this claim".
+                if score[j] == 0.0 {
+                    touched.push(j);
+                }
+                score[j] += idf;
             }
         }
-    }
-    // Each claim keeps its best partners; a pair survives if either side keeps it.
-    let mut per_claim: BTreeMap<usize, Vec<(f64, usize, (usize, usize))>> = BTreeMap::new();
-    for (&(i, j), &weight) in &accumulated {
-        per_claim.entry(i).or_default().push((weight, j, (i, j)));
-        per_claim.entry(j).or_default().push((weight, i, (i, j)));
-    }
-    let mut kept = BTreeSet::new();
-    for list in per_claim.values_mut() {
-        list.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(&y.1)));
-        for (_, _, pair) in list.iter().take(MAX_CANDIDATES) {
-            kept.insert(*pair);
+        let mut partners: Vec<(f64, usize)> = touched.iter().map(|&j| (score[j], j)).collect();
+        partners.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(&y.1)));
+        kept.extend(partners.iter().take(MAX_CANDIDATES).map(|&(_, j)| (i.min(j), i.max(j))));
+        for &j in &touched {
+            score[j] = 0.0;
         }
+        touched.clear();
     }
-    kept.into_iter().collect()
+    kept.sort_unstable();
+    kept.dedup();
+    kept
 }

@@ -10,7 +10,7 @@
 
 use crate::analysis::dates::{date_mentions, DateMention};
 use crate::analysis::lexicon::lexicon;
-use crate::analysis::normalize::{alias_at, fold_text, stem_word, terms, Word};
+use crate::analysis::normalize::{alias_at, fold_text, stem_word, terms, Term, Word};
 use crate::analysis::numbers::{quantities, Quantity};
 use crate::date::Date;
 use std::collections::BTreeSet;
@@ -83,6 +83,9 @@ pub struct Slots {
     /// of places): what the claim says happened, without when, where or how many. Two claims
     /// with the same frame tell one fact, so a detail that differs between them conflicts.
     pub frame: BTreeSet<String>,
+    /// The index terms with the words each was read from, in word order: to name shared terms as
+    /// the text writes them, without stemming the claim again for every link.
+    pub word_terms: Vec<Term>,
 }
 
 /// Words the analysed texts write in lowercase somewhere: a capitalised word in this set is a
@@ -462,7 +465,8 @@ pub fn read(text: &str, published: Option<Date>, vocabulary: &Vocabulary) -> Slo
     let lexicon = lexicon();
     let words = crate::analysis::normalize::words(text);
     let names = find_names(&words, vocabulary);
-    let mut all_terms: BTreeSet<String> = terms(&words).into_iter().map(|t| t.text).collect();
+    let word_terms = terms(&words);
+    let mut all_terms: BTreeSet<String> = word_terms.iter().map(|t| t.text.clone()).collect();
     for word in &words {
         if let Some(class) = lexicon.synonym_class.get(&stem_word(&word.lower)) {
             all_terms.insert(format!("~{class}"));
@@ -537,13 +541,14 @@ pub fn read(text: &str, published: Option<Date>, vocabulary: &Vocabulary) -> Slo
     details.extend(counts.iter().map(|q| (q.first_word, q.end_word)));
     details.extend(places.iter().map(|p| (p.first_word + 1, p.end_word)));
     details.extend(containers);
-    let frame = terms(&words)
-        .into_iter()
+    let frame = word_terms
+        .iter()
         .filter(|t| !details.iter().any(|&(first, end)| t.first_word < end && first < t.end_word))
-        .map(|t| t.text)
+        .map(|t| t.text.clone())
         .collect();
     Slots {
         frame,
+        word_terms,
         terms: all_terms,
         persons,
         quantities: counts,

@@ -360,7 +360,7 @@ fn support_reason(a: &Slots, b: &Slots, similarity: &Similarity, findings: &Find
     }
     // Name the shared terms as the first claim writes them ("future", not the stem "futur"):
     // the reason is read by people.
-    let terms_of_a = crate::analysis::normalize::terms(&a.words);
+    let terms_of_a = &a.word_terms;
     let words: Vec<String> = similarity
         .shared
         .iter()
