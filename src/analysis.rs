@@ -142,26 +142,32 @@ fn origins(sources: &[&Source]) -> Vec<usize> {
             hashes
         })
         .collect();
-    let mut postings: BTreeMap<u64, Vec<usize>> = BTreeMap::new();
+    // Every (shingle, source), sorted: the sources that share a shingle stand together, in
+    // source order. A sorted vector and a dense counter rather than maps keep the wasm small.
+    let mut postings: Vec<(u64, usize)> = shingles
+        .iter()
+        .enumerate()
+        .flat_map(|(source, hashes)| hashes.iter().map(move |&hash| (hash, source)))
+        .collect();
+    postings.sort_unstable();
     let mut origin: Vec<usize> = (0..sources.len()).collect();
+    let mut n_common = vec![0usize; sources.len()];
     for (i, own) in shingles.iter().enumerate() {
-        let mut common: BTreeMap<usize, usize> = BTreeMap::new();
-        for hash in own {
-            for &j in postings.get(hash).map_or(&[][..], Vec::as_slice) {
-                *common.entry(j).or_insert(0) += 1;
+        for &hash in own {
+            let first = postings.partition_point(|&(other, _)| other < hash);
+            for &(_, j) in postings[first..].iter().take_while(|&&(other, j)| other == hash && j < i) {
+                n_common[j] += 1;
             }
         }
         // The earliest source that this one copies gives the origin, as a pairwise scan would.
-        let copied = common.iter().find(|&(&j, &n_common)| {
+        let copied = (0..i).find(|&j| {
             let smaller = own.len().min(shingles[j].len());
-            smaller >= 8 && n_common * 10 >= smaller * 7
+            smaller >= 8 && n_common[j] * 10 >= smaller * 7
         });
-        if let Some((&j, _)) = copied {
+        if let Some(j) = copied {
             origin[i] = origin[j];
         }
-        for &hash in own {
-            postings.entry(hash).or_default().push(i);
-        }
+        n_common[..i].fill(0);
     }
     origin
 }

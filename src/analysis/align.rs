@@ -18,23 +18,34 @@ const MAX_CANDIDATES: usize = 40;
 /// of every candidate pair looks them up many times.
 #[derive(Clone, Debug, Default)]
 pub struct Weights {
-    document_frequency: BTreeMap<String, usize>,
-    idf: BTreeMap<String, f64>,
+    /// Each term's position in `document_frequency` and `idf`. (One map type the crate already
+    /// has, rather than a second map of floats: every B-tree type adds kilobytes to the wasm.)
+    position: BTreeMap<String, usize>,
+    document_frequency: Vec<usize>,
+    idf: Vec<f64>,
     n_claims: usize,
 }
 
 impl Weights {
     pub fn new<'a>(claims: impl IntoIterator<Item = &'a Slots>) -> Weights {
-        let mut n_claims = 0usize;
-        let mut document_frequency: BTreeMap<String, usize> = BTreeMap::new();
+        let mut weights = Weights::default();
         for claim in claims {
-            n_claims += 1;
+            weights.n_claims += 1;
             for term in &claim.terms {
-                *document_frequency.entry(term.clone()).or_insert(0) += 1;
+                let next = weights.document_frequency.len();
+                let position = *weights.position.entry(term.clone()).or_insert(next);
+                if position == next {
+                    weights.document_frequency.push(0);
+                }
+                weights.document_frequency[position] += 1;
             }
         }
-        let idf = document_frequency.iter().map(|(term, &df)| (term.clone(), Self::compute_idf(n_claims, df, term))).collect();
-        Weights { document_frequency, idf, n_claims }
+        let mut idf = vec![0.0; weights.document_frequency.len()];
+        for (term, &position) in &weights.position {
+            idf[position] = Self::compute_idf(weights.n_claims, weights.document_frequency[position], term);
+        }
+        weights.idf = idf;
+        weights
     }
 
     /// Rare terms weigh more; synonym classes and event kinds weigh half, as they are looser.
@@ -50,11 +61,14 @@ impl Weights {
     }
 
     pub fn idf(&self, term: &str) -> f64 {
-        self.idf.get(term).copied().unwrap_or_else(|| Self::compute_idf(self.n_claims, 0, term))
+        match self.position.get(term) {
+            Some(&position) => self.idf[position],
+            None => Self::compute_idf(self.n_claims, 0, term),
+        }
     }
 
     fn document_frequency(&self, term: &str) -> usize {
-        self.document_frequency.get(term).copied().unwrap_or(0)
+        self.position.get(term).map_or(0, |&position| self.document_frequency[position])
     }
 
     /// The total weight of a claim's terms and of its frame, for [`similarity_with_totals`]:
