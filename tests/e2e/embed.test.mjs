@@ -89,6 +89,12 @@ test('the blog example renders both widgets, each with its own corpus, theme and
   assert.match(titles[0], /Harbour Bridge/);
   assert.match(titles[1], /library/i);
   assert.equal(await widgets.nth(1).getAttribute('data-theme'), 'dark');
+  // The host's rules for bare elements (its brown h2) stop at the widget: the dark widget's
+  // title is in the widget's own light text colour.
+  const titleColours = await widgets.locator('.crosscheck__title').evaluateAll((titles) =>
+    titles.map((title) => [getComputedStyle(title).color, getComputedStyle(title.closest('.crosscheck')).color]));
+  for (const [title, root] of titleColours) assert.equal(title, root, 'a widget title has the widget text colour');
+  assert.notEqual(await page.locator('h2').first().evaluate((h) => getComputedStyle(h).color), titleColours[1][0]);
 
   // Selecting in one widget leaves the other alone.
   await widgets.nth(0).locator('.crosscheck__sentence').first().click();
