@@ -96,8 +96,7 @@ pub(crate) fn page_review_options() -> ReviewOptions {
     let mut options = ReviewOptions::new(today);
     options.url = web_sys::window()
         .and_then(|window| window.location().href().ok())
-        .map(|href| href.split('#').next().unwrap_or_default().to_string())
-        .filter(|href| href.starts_with("https://") || href.starts_with("http://"));
+        .and_then(|href| corpus::web_url(href.split('#').next().unwrap_or_default()));
     options
 }
 

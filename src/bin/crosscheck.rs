@@ -301,13 +301,10 @@ fn corpus_argument(command: &str, mut inputs: Vec<OsString>) -> Result<CorpusInp
     }
 }
 
-/// An option value that must be an http(s) address (it ends up as a link in published JSON-LD).
+/// An option value that must be an http(s) address (it ends up as a link in published JSON-LD),
+/// checked as the corpus checks a source's `url`.
 fn http_url(option: &str, value: String) -> Result<String, String> {
-    if value.starts_with("https://") || value.starts_with("http://") {
-        Ok(value)
-    } else {
-        Err(format!("{option} wants an http(s) address, not `{value}`"))
-    }
+    corpus::web_url(&value).ok_or_else(|| format!("{option} wants an http(s) address, not `{value}`"))
 }
 
 /// The option values that follow an option on the command line (`--jobs 2`).
@@ -592,6 +589,7 @@ mod tests {
             ("bundle -o", Err("-o needs a value")),
             ("claimreview --date 21/08/2025 s.json", Err("--date wants a date like 2025-08-21, not `21/08/2025`")),
             ("claimreview --url javascript:x s.json", Err("--url wants an http(s) address, not `javascript:x`")),
+            ("claimreview --author-url https:// s.json", Err("--author-url wants an http(s) address, not `https://`")),
             ("frobnicate x", Err("unknown command `frobnicate` (the commands are analyze, stance, bundle and claimreview)")),
             ("analyze", Err("analyze needs one JSON file, one folder of .txt files, or .txt files (- reads JSON from standard input)")),
             ("analyze a.json b.txt", Err("analyze reads one corpus, not 2 files: give one JSON file, one folder of .txt files, or .txt files (- reads JSON from standard input)")),

@@ -20,7 +20,7 @@ pub(crate) fn fallback_name(id: &SourceId) -> String {
 ///
 /// Anything else is refused rather than repaired: a `javascript:` or `data:` link would run or
 /// show content in the reader's page, and a relative link would resolve against the host page.
-pub(crate) fn web_url(raw: &str) -> Option<String> {
+pub fn web_url(raw: &str) -> Option<String> {
     let url = raw.trim();
     let (scheme, rest) = url.split_once("://")?;
     if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
