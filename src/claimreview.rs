@@ -166,11 +166,6 @@ pub fn claim_review<'a>(
     })
 }
 
-/// [`claim_review`] as pretty-printed JSON, for the widget's "Copy JSON-LD" action.
-pub fn claim_review_json(corpus: &Corpus, analysis: &Analysis, claim: ClaimId, options: &ReviewOptions) -> Option<String> {
-    claim_review(corpus, analysis, claim, options).map(|review| to_json(&review))
-}
-
 /// Pretty-printed JSON of one review or a list of them.
 pub fn to_json<T: Serialize + ?Sized>(reviews: &T) -> String {
     // Strings, dates and lists of them always serialise.
@@ -530,13 +525,14 @@ mod tests {
     }
 
     #[test]
-    fn claim_review_json_is_the_pretty_review() {
+    fn to_json_pretty_prints_a_review() {
         let (corpus, analysis) = fixture();
-        let text = claim_review_json(&corpus, &analysis, ClaimId(1), &options()).unwrap();
+        let options = options();
+        let text = to_json(&claim_review(&corpus, &analysis, ClaimId(1), &options).unwrap());
         assert!(text.starts_with("{\n  \"@context\": \"https://schema.org\""), "{text:.60}");
         let parsed: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(parsed["claimReviewed"], "Twenty-eight chiefs met.");
-        assert_eq!(claim_review_json(&corpus, &analysis, ClaimId(3), &options()), None);
+        assert_eq!(claim_review(&corpus, &analysis, ClaimId(3), &options), None);
     }
 
     /// On the real demo corpus: whatever the analysis finds, every review has the right shape.
