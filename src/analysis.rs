@@ -152,22 +152,34 @@ fn origins(sources: &[&Source]) -> Vec<usize> {
     postings.sort_unstable();
     let mut origin: Vec<usize> = (0..sources.len()).collect();
     let mut n_common = vec![0usize; sources.len()];
+    // The earlier sources sharing a shingle with the current one; only their counts are reset.
+    let mut touched: Vec<usize> = Vec::new();
     for (i, own) in shingles.iter().enumerate() {
         for &hash in own {
             let first = postings.partition_point(|&(other, _)| other < hash);
             for &(_, j) in postings[first..].iter().take_while(|&&(other, j)| other == hash && j < i) {
+                if n_common[j] == 0 {
+                    touched.push(j);
+                }
                 n_common[j] += 1;
             }
         }
         // The earliest source that this one copies gives the origin, as a pairwise scan would.
-        let copied = (0..i).find(|&j| {
-            let smaller = own.len().min(shingles[j].len());
-            smaller >= 8 && n_common[j] * 10 >= smaller * 7
-        });
+        let copied = touched
+            .iter()
+            .copied()
+            .filter(|&j| {
+                let smaller = own.len().min(shingles[j].len());
+                smaller >= 8 && n_common[j] * 10 >= smaller * 7
+            })
+            .min();
         if let Some(j) = copied {
             origin[i] = origin[j];
         }
-        n_common[..i].fill(0);
+        for &j in &touched {
+            n_common[j] = 0;
+        }
+        touched.clear();
     }
     origin
 }
