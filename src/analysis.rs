@@ -11,7 +11,10 @@
 pub mod align;
 pub mod claims;
 pub mod dates;
+pub mod decide;
+pub mod features;
 pub mod lexicon;
+pub mod model;
 pub mod normalize;
 pub mod numbers;
 pub mod slots;
@@ -91,12 +94,15 @@ pub struct Link {
     pub to_span: Option<ClaimSpan>,
     /// The alignment score (0..1, three decimals) that made the two claims comparable.
     pub score: f64,
+    /// For a backing: it backs only a side detail of the other claim, not its main point.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub side_detail: bool,
 }
 
 impl Link {
     /// A link without conflict details or score.
     pub fn new(from: ClaimId, to: ClaimId, relation: Relation, reason: String) -> Link {
-        Link { from, to, relation, reason, kind: None, from_span: None, to_span: None, score: 0.0 }
+        Link { from, to, relation, reason, kind: None, from_span: None, to_span: None, score: 0.0, side_detail: false }
     }
 }
 
@@ -105,6 +111,10 @@ impl Link {
 pub struct Analysis {
     pub claims: Vec<Claim>,
     pub links: Vec<Link>,
+    /// Pairs of claims of different sources about the same people or topic that tell different
+    /// facts: not links, never counted as backing ("also mentions").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<(ClaimId, ClaimId)>,
 }
 
 /// The stance of a text towards a claim, as `crosscheck stance` prints it.
@@ -115,13 +125,6 @@ pub enum Stance {
     Contradicts,
     Neutral,
     Unrelated,
-}
-
-/// One claim with everything the comparison needs.
-struct Prepared {
-    source_index: usize,
-    span: Span,
-    text: String,
 }
 
 /// Sources whose texts are near-verbatim copies (a reprinted wire story) share one origin: most of
@@ -198,6 +201,9 @@ fn shingle_hash(words: &[&str]) -> u64 {
 }
 
 fn claim_span(slots: &slots::Slots, words: stance::WordSpan) -> Option<ClaimSpan> {
+    if words.1 <= words.0 {
+        return None;
+    }
     let first = slots.words.get(words.0)?;
     let last = slots.words.get(words.1.saturating_sub(1).max(words.0))?;
     Some(ClaimSpan { start: first.start, end: last.end.max(first.start) })
@@ -207,36 +213,137 @@ fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
+/// A corpus read for comparison: its sources in id order, its claims with their slots, the term
+/// weights, and which sources are copies of one origin. `analyse` links its claims; the trainer
+/// (`examples/train.rs`) reads the features of labelled pairs from it.
+pub struct Prepared<'c> {
+    pub sources: Vec<&'c Source>,
+    claims: Vec<PreparedClaim>,
+    pub slots: Vec<slots::Slots>,
+    pub weights: align::Weights,
+    totals: Vec<align::Totals>,
+    /// Per source (in `sources` order): the index of the source it copies, or its own.
+    pub origin: Vec<usize>,
+    /// The candidate pairs worth comparing (claims of different sources sharing rare terms).
+    candidates: Vec<(usize, usize)>,
+    /// Per claim: (source, the best similarity to any candidate claim of that source), by source.
+    best: Vec<Vec<(usize, f64)>>,
+}
+
+/// One claim's place in its source.
+struct PreparedClaim {
+    source_index: usize,
+    span: Span,
+    text: String,
+}
+
+/// Everything known about one pair of claims: how similar, what their details say, the rules'
+/// verdict and the features of the pair.
+pub struct Comparison {
+    pub similarity: align::Similarity,
+    pub findings: stance::Findings,
+    /// The rules' verdict alone.
+    pub verdict: stance::Verdict,
+    pub features: [f32; features::N_FEATURES],
+}
+
+impl<'c> Prepared<'c> {
+    /// Cuts every source into claims and reads their slots.
+    pub fn new(corpus: &'c Corpus) -> Prepared<'c> {
+        let mut sources: Vec<&Source> = corpus.sources.iter().collect();
+        sources.sort_by(|a, b| a.id.cmp(&b.id));
+        let vocabulary = slots::Vocabulary::from_texts(sources.iter().map(|s| s.text.as_str()));
+        let mut claims = Vec::new();
+        let mut all_slots = Vec::new();
+        for (source_index, source) in sources.iter().enumerate() {
+            let chars: Vec<char> = source.text.chars().collect();
+            for span in claims::claim_spans(&source.text) {
+                let text = claims::slice(&chars, span);
+                all_slots.push(slots::read(&text, source.published, &vocabulary));
+                claims.push(PreparedClaim { source_index, span, text });
+            }
+        }
+        let origin = origins(&sources);
+        let mut weights = align::Weights::new(all_slots.iter());
+        let group: Vec<usize> = claims.iter().map(|c: &PreparedClaim| c.source_index).collect();
+        weights.count_sources(&all_slots, &group);
+        let totals: Vec<align::Totals> = all_slots.iter().map(|slots| weights.totals(slots)).collect();
+        let candidates = align::candidates(&all_slots, &group, &weights);
+        // Each claim's best match in every other source: a pair is the more likely one fact when
+        // neither claim has a closer match in the other's source.
+        let mut best: Vec<Vec<(usize, f64)>> = vec![Vec::new(); claims.len()];
+        for &(i, j) in &candidates {
+            let score =
+                align::similarity_with_totals(&all_slots[i], &all_slots[j], &weights, totals[i], totals[j]).score;
+            for (claim, other_source) in [(i, group[j]), (j, group[i])] {
+                match best[claim].iter_mut().find(|(source, _)| *source == other_source) {
+                    Some(entry) => entry.1 = entry.1.max(score),
+                    None => best[claim].push((other_source, score)),
+                }
+            }
+        }
+        Prepared { sources, claims, slots: all_slots, weights, totals, origin, candidates, best }
+    }
+
+    pub fn n_claims(&self) -> usize {
+        self.claims.len()
+    }
+
+    /// The source (its index in `sources`) and char span of claim `i`.
+    pub fn claim_place(&self, i: usize) -> (usize, Span) {
+        (self.claims[i].source_index, self.claims[i].span)
+    }
+
+    /// Compares claims `i` and `j`.
+    pub fn compare(&self, i: usize, j: usize) -> Comparison {
+        let (a, b) = (&self.slots[i], &self.slots[j]);
+        let similarity = align::similarity_with_totals(a, b, &self.weights, self.totals[i], self.totals[j]);
+        let findings = stance::examine(a, b, &similarity);
+        let verdict = stance::compare_examined(a, b, &similarity, findings.clone());
+        let best_of = |claim: usize, other: usize| {
+            let source = self.claims[other].source_index;
+            self.best[claim]
+                .iter()
+                .find(|(s, _)| *s == source)
+                .map_or(similarity.score, |&(_, b)| b.max(similarity.score))
+        };
+        let context = features::Context { best_a: best_of(i, j), best_b: best_of(j, i) };
+        let features = features::pair(a, b, &similarity, &findings, &verdict, &self.weights, context);
+        Comparison { similarity, findings, verdict, features }
+    }
+
+    /// The candidate pairs worth comparing (claims of different sources sharing rare terms).
+    pub fn candidates(&self) -> &[(usize, usize)] {
+        &self.candidates
+    }
+}
+
 /// Analyses a corpus: claims of every source and the links between them. Deterministic.
 pub fn analyse(corpus: &Corpus) -> Analysis {
-    let mut sources: Vec<&Source> = corpus.sources.iter().collect();
-    sources.sort_by(|a, b| a.id.cmp(&b.id));
-    let vocabulary = slots::Vocabulary::from_texts(sources.iter().map(|s| s.text.as_str()));
-    let mut prepared: Vec<Prepared> = Vec::new();
-    // Parallel to `prepared`: the slots alone, as `align` takes them.
-    let mut all_slots: Vec<slots::Slots> = Vec::new();
-    for (source_index, source) in sources.iter().enumerate() {
-        let chars: Vec<char> = source.text.chars().collect();
-        for span in claims::claim_spans(&source.text) {
-            let text = claims::slice(&chars, span);
-            let slots = slots::read(&text, source.published, &vocabulary);
-            prepared.push(Prepared { source_index, span, text });
-            all_slots.push(slots);
-        }
-    }
-    let origin = origins(&sources);
-    let weights = align::Weights::new(all_slots.iter());
-    let totals: Vec<align::Totals> = all_slots.iter().map(|slots| weights.totals(slots)).collect();
-    let group: Vec<usize> = prepared.iter().map(|p| p.source_index).collect();
+    analyse_with(corpus, decide::Decision::shipped())
+}
+
+/// [`analyse`] with a given decision (the trainer scores models it has not shipped).
+pub fn analyse_with(corpus: &Corpus, decision: &decide::Decision) -> Analysis {
+    let prepared = Prepared::new(corpus);
+    let Prepared { ref sources, claims: ref prepared_claims, slots: ref all_slots, ref origin, .. } = prepared;
     let mut links = Vec::new();
-    for (i, j) in align::candidates(&all_slots, &group, &weights) {
+    let mut related = Vec::new();
+    for &(i, j) in prepared.candidates() {
         let (slots_a, slots_b) = (&all_slots[i], &all_slots[j]);
-        let similarity = align::similarity_with_totals(slots_a, slots_b, &weights, totals[i], totals[j]);
-        let verdict = stance::compare(slots_a, slots_b, &similarity);
-        let score = round3(similarity.score);
+        let comparison = prepared.compare(i, j);
+        let score = round3(comparison.similarity.score);
         let (from, to) = (ClaimId(i as u32), ClaimId(j as u32));
-        match verdict {
-            stance::Verdict::Supports { reason } => links.push(Link {
+        let outcome = decision.decide(
+            slots_a,
+            slots_b,
+            &comparison.features,
+            &comparison.similarity,
+            comparison.verdict,
+            &comparison.findings,
+        );
+        match outcome {
+            decide::Outcome::Supports { main, reason } => links.push(Link {
                 from,
                 to,
                 relation: Relation::Supports,
@@ -245,8 +352,9 @@ pub fn analyse(corpus: &Corpus) -> Analysis {
                 from_span: None,
                 to_span: None,
                 score,
+                side_detail: !main,
             }),
-            stance::Verdict::Contradicts { kind, reason, span_a, span_b } => links.push(Link {
+            decide::Outcome::Contradicts { kind, reason, span_a, span_b } => links.push(Link {
                 from,
                 to,
                 relation: Relation::Contradicts,
@@ -255,8 +363,10 @@ pub fn analyse(corpus: &Corpus) -> Analysis {
                 from_span: claim_span(slots_a, span_a),
                 to_span: claim_span(slots_b, span_b),
                 score,
+                side_detail: false,
             }),
-            stance::Verdict::Related | stance::Verdict::Unrelated => {}
+            decide::Outcome::Related => related.push((from, to)),
+            decide::Outcome::Unrelated => {}
         }
     }
     // Per claim: the independent origins that back or contradict it.
@@ -264,7 +374,7 @@ pub fn analyse(corpus: &Corpus) -> Analysis {
     let mut contradicting: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
     for link in &links {
         let (i, j) = (link.from.0 as usize, link.to.0 as usize);
-        let (origin_i, origin_j) = (origin[prepared[i].source_index], origin[prepared[j].source_index]);
+        let (origin_i, origin_j) = (origin[prepared_claims[i].source_index], origin[prepared_claims[j].source_index]);
         if origin_i == origin_j {
             continue;
         }
@@ -272,7 +382,7 @@ pub fn analyse(corpus: &Corpus) -> Analysis {
         map.entry(i).or_default().insert(origin_j);
         map.entry(j).or_default().insert(origin_i);
     }
-    let claims = prepared
+    let claims = prepared_claims
         .iter()
         .enumerate()
         .map(|(index, p)| {
@@ -290,7 +400,7 @@ pub fn analyse(corpus: &Corpus) -> Analysis {
             }
         })
         .collect();
-    Analysis { claims, links }
+    Analysis { claims, links, related }
 }
 
 /// The stance of `text` (a sentence or a whole article) towards `claim`: its sentences are
@@ -355,32 +465,71 @@ mod tests {
     #[test]
     fn near_verbatim_claims_conflict_on_their_one_detail() {
         // Without a publication date, different weekday names for one event still conflict.
-        check("The council voted on Monday to close the café.", "The council voted on Tuesday to close the café.", Stance::Contradicts);
-        check("The council voted 28 to 4 to close the café.", "The council voted 32 to 4 to close the café.", Stance::Contradicts);
-        check("The council voted 28\u{2013}4 to close the café.", "The council voted 32\u{2013}4 to close the café.", Stance::Contradicts);
+        check(
+            "The council voted on Monday to close the café.",
+            "The council voted on Tuesday to close the café.",
+            Stance::Contradicts,
+        );
+        check(
+            "The council voted 28 to 4 to close the café.",
+            "The council voted 32 to 4 to close the café.",
+            Stance::Contradicts,
+        );
+        check(
+            "The council voted 28\u{2013}4 to close the café.",
+            "The council voted 32\u{2013}4 to close the café.",
+            Stance::Contradicts,
+        );
         check("Work on the bridge starts in May.", "Work on the bridge starts in June.", Stance::Contradicts);
         check("The bridge opened in 2019.", "The bridge opened in 2021.", Stance::Contradicts);
         check("The bridge opened on 3 March 2021.", "The bridge opened on 4 March 2021.", Stance::Contradicts);
         check("The council met in Zurich on Monday.", "The council met in Geneva on Monday.", Stance::Contradicts);
         // Neither city is in the gazetteer: a capitalised name after "in" is the event's place.
         check("The council met in Bramfield on Monday.", "The council met in Ostervik on Monday.", Stance::Contradicts);
-        check("The mayor opened the new library on Friday.", "The mayor closed the new library on Friday.", Stance::Contradicts);
-        check("Officials said the escalation was controllable.", "Officials said the escalation was uncontrollable.", Stance::Contradicts);
-        check("The council voted on Monday to close the café.", "The council voted on Monday to close the café.", Stance::Supports);
+        check(
+            "The mayor opened the new library on Friday.",
+            "The mayor closed the new library on Friday.",
+            Stance::Contradicts,
+        );
+        check(
+            "Officials said the escalation was controllable.",
+            "Officials said the escalation was uncontrollable.",
+            Stance::Contradicts,
+        );
+        check(
+            "The council voted on Monday to close the café.",
+            "The council voted on Monday to close the café.",
+            Stance::Supports,
+        );
     }
 
     #[test]
     fn different_facts_do_not_conflict() {
         // Linked or not, these pairs must never be called contradictory.
-        check_no_conflict("32 defense chiefs would hold a video conference.", "NATO and allies, including 30 countries, plan a force.");
-        check_no_conflict("The group included roughly half a dozen NATO counterparts.", "The group included five NATO counterparts.");
+        check_no_conflict(
+            "32 defense chiefs would hold a video conference.",
+            "NATO and allies, including 30 countries, plan a force.",
+        );
+        check_no_conflict(
+            "The group included roughly half a dozen NATO counterparts.",
+            "The group included five NATO counterparts.",
+        );
         check_no_conflict("It came more than three years after Russia invaded.", "It came in Russia's three-year war.");
-        check_no_conflict("NATO chiefs were due to hold a virtual meeting on Wednesday.", "NATO chiefs held a virtual meeting on Wednesday.");
-        check_no_conflict("Caine met with European leaders on Tuesday evening.", "The chiefs of defense of NATO countries met virtually on Wednesday.");
+        check_no_conflict(
+            "NATO chiefs were due to hold a virtual meeting on Wednesday.",
+            "NATO chiefs held a virtual meeting on Wednesday.",
+        );
+        check_no_conflict(
+            "Caine met with European leaders on Tuesday evening.",
+            "The chiefs of defense of NATO countries met virtually on Wednesday.",
+        );
         check_no_conflict("Trump and Putin met Friday in Anchorage.", "Trump and Putin met Friday in Alaska.");
         // A place the gazetteer does not know may lie inside a known region.
         check_no_conflict("The council met in Springfield on Monday.", "The council met in Illinois on Monday.");
-        check_no_conflict("The council voted on Monday to close the café.", "The council voted on Tuesday to reopen the library.");
+        check_no_conflict(
+            "The council voted on Monday to close the café.",
+            "The council voted on Tuesday to reopen the library.",
+        );
         check_no_conflict("Sales rose from 5 to 10 percent.", "Sales rose from 5 to 10 percent.");
     }
 
@@ -417,14 +566,18 @@ mod tests {
         check(&["Talks went on.", "Talks went on."], &[0, 1]);
         // Two reports that quote one sentence alike but are otherwise their own are two origins.
         let first = format!("{other} {wire}");
-        let second = format!("{wire} Ukraine's president said the guarantees must be legally binding and \
-                              that European troops would be welcome on the ground after a ceasefire.");
+        let second = format!(
+            "{wire} Ukraine's president said the guarantees must be legally binding and \
+                              that European troops would be welcome on the ground after a ceasefire."
+        );
         check(&[&first, &second], &[0, 1]);
     }
 
     #[test]
     fn odd_input_never_panics() {
-        for text in ["", " ", "\u{201C}", "a.b.c.", "U.S.", "1,000,000,000,000,000,000,000 chiefs", "\u{1F1FA}\u{1F1E6} — :"] {
+        for text in
+            ["", " ", "\u{201C}", "a.b.c.", "U.S.", "1,000,000,000,000,000,000,000 chiefs", "\u{1F1FA}\u{1F1E6} — :"]
+        {
             let _ = stance(text, text);
             let corpus = Corpus {
                 title: String::new(),

@@ -92,7 +92,11 @@ pub fn bundle_html(files: &EmbedFiles, corpus: &Corpus) -> Result<String, Bundle
         return Err(BundleError::NotWasm);
     }
     let init = default_export(&files.glue_js)?;
-    let title = if corpus.title.trim().is_empty() { "crosscheck".to_string() } else { format!("{} · crosscheck", corpus.title.trim()) };
+    let title = if corpus.title.trim().is_empty() {
+        "crosscheck".to_string()
+    } else {
+        format!("{} · crosscheck", corpus.title.trim())
+    };
     let script = format!(
         "{glue}\n// The wasm travels inside the page: a page opened from disk may not fetch files.\n\
          const crosscheckWasm = Uint8Array.from(atob(\"{wasm}\"), (character) => character.charCodeAt(0));\n\
@@ -226,7 +230,11 @@ mod tests {
                         export { initSync, __wbg_init as default };\n";
 
     fn files() -> EmbedFiles {
-        EmbedFiles { glue_js: GLUE.to_string(), wasm: b"\0asm\x01\0\0\0".to_vec(), css: ".crosscheck{color:red}".to_string() }
+        EmbedFiles {
+            glue_js: GLUE.to_string(),
+            wasm: b"\0asm\x01\0\0\0".to_vec(),
+            css: ".crosscheck{color:red}".to_string(),
+        }
     }
 
     fn corpus(title: &str, text: &str) -> Corpus {
@@ -298,7 +306,9 @@ mod tests {
         let json = element_text(&html, "id=\"crosscheck-corpus\">", "</script");
         assert!(!json.contains('<'));
         assert_eq!(crate::corpus::from_json(json).unwrap().corpus.sources[0].text, hostile);
-        assert!(element_text(&html, "<script type=\"module\">", "</script").starts_with("const s = \"<\\/Script><\\!--\";"));
+        assert!(
+            element_text(&html, "<script type=\"module\">", "</script").starts_with("const s = \"<\\/Script><\\!--\";")
+        );
     }
 
     #[test]
@@ -317,7 +327,10 @@ mod tests {
         let mut imports = files();
         imports.glue_js = format!("import * as snippet from './snippets/x.js';\n{GLUE}");
         let message = |files: &EmbedFiles| bundle_html(files, &corpus("t", "x")).unwrap_err().to_string();
-        assert_eq!(message(&not_wasm), "crosscheck_core_bg.wasm is not a WebAssembly module; rebuild pkg/ with scripts/build-pkg.sh.");
+        assert_eq!(
+            message(&not_wasm),
+            "crosscheck_core_bg.wasm is not a WebAssembly module; rebuild pkg/ with scripts/build-pkg.sh."
+        );
         assert!(message(&no_init).contains("no default export to initialise the wasm"), "{}", message(&no_init));
         assert!(message(&imports).contains("it imports other modules"));
         let missing = EmbedFiles::read(Path::new("/nonexistent/pkg")).unwrap_err().to_string();

@@ -125,8 +125,15 @@ pub fn contradicted_claims(analysis: &Analysis) -> Vec<ClaimId> {
 
 /// One `ClaimReview` per contradicted claim (none when nothing is disputed); serialised, a JSON
 /// array ready for a `<script type="application/ld+json">`.
-pub fn claim_reviews<'a>(corpus: &'a Corpus, analysis: &'a Analysis, options: &'a ReviewOptions) -> Vec<ClaimReview<'a>> {
-    contradicted_claims(analysis).into_iter().filter_map(|claim| claim_review(corpus, analysis, claim, options)).collect()
+pub fn claim_reviews<'a>(
+    corpus: &'a Corpus,
+    analysis: &'a Analysis,
+    options: &'a ReviewOptions,
+) -> Vec<ClaimReview<'a>> {
+    contradicted_claims(analysis)
+        .into_iter()
+        .filter_map(|claim| claim_review(corpus, analysis, claim, options))
+        .collect()
 }
 
 /// The `ClaimReview` of one claim, or `None` when no other source contradicts it (or the claim
@@ -361,7 +368,9 @@ mod tests {
                 Kind::Text if !value.as_str().is_some_and(|text| !text.trim().is_empty()) => {
                     errors.push(format!("{place}: not a non-empty text"));
                 }
-                Kind::Url if !value.as_str().is_some_and(|url| url.starts_with("https://") || url.starts_with("http://")) => {
+                Kind::Url
+                    if !value.as_str().is_some_and(|url| url.starts_with("https://") || url.starts_with("http://")) =>
+                {
                     errors.push(format!("{place}: not an http(s) URL"));
                 }
                 Kind::IsoDate if !value.as_str().and_then(Date::parse_iso).is_some() => {
@@ -420,6 +429,7 @@ mod tests {
                 Link::new(ClaimId(0), ClaimId(2), Relation::Contradicts, "number: 28 vs 32 chiefs".to_string()),
                 Link::new(ClaimId(1), ClaimId(2), Relation::Contradicts, "number: 28 vs 32 chiefs".to_string()),
             ],
+            related: Vec::new(),
         };
         (corpus, analysis)
     }

@@ -197,7 +197,8 @@ fn mount_widget(element: Element, raw: RawOptions) -> u32 {
 
 /// The lowest deep-link parameter no live widget uses, so a remounted widget keeps its links.
 fn free_link_param() -> String {
-    let taken: Vec<String> = WIDGETS.with_borrow(|widgets| widgets.iter().map(|widget| widget.link_param.clone()).collect());
+    let taken: Vec<String> =
+        WIDGETS.with_borrow(|widgets| widgets.iter().map(|widget| widget.link_param.clone()).collect());
     (0..)
         .map(|number| if number == 0 { "cc".to_string() } else { format!("cc{number}") })
         .find(|param| !taken.contains(param))
@@ -362,7 +363,8 @@ fn show_story(id: u32, corpus: Result<Corpus, String>, mut problems: Vec<String>
 /// Marks the widget's state and tells the page (`crosscheck:ready` / `crosscheck:error` events,
 /// which bubble; an error's detail is its message).
 fn finish(id: u32, state: &str, message: Option<&str>) {
-    let element = WIDGETS.with_borrow(|widgets| widgets.iter().find(|widget| widget.id == id).map(|widget| widget.element.clone()));
+    let element = WIDGETS
+        .with_borrow(|widgets| widgets.iter().find(|widget| widget.id == id).map(|widget| widget.element.clone()));
     let Some(element) = element else { return }; // Destroyed before it finished.
     let _ = element.set_attribute(STATE_ATTRIBUTE, state);
     let init = web_sys::CustomEventInit::new();

@@ -8,6 +8,8 @@
 //! - [`ui`]: the reader's view; its state and view model are native, its components browser only.
 //! - [`claimreview`]: schema.org ClaimReview JSON-LD for the contradicted claims (widget and CLI).
 //! - `bundle` (native only): one self-contained HTML page with the widget and a corpus inlined.
+//! - `eval` (native only): hand-labelled gold pairs matched to claims and scored as `score.py` does.
+//! - `learn` (native only): fitting the logistic regressions the analysis evaluates.
 //! - `embed` (wasm only): mounts widgets on a page; the only module that knows JavaScript.
 //!
 //! `corpus`, `analysis` and `date` import no web crate: they compile and test natively.
@@ -20,6 +22,10 @@ pub mod ui;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod bundle;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod eval;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod learn;
 
 #[cfg(target_arch = "wasm32")]
 mod embed;

@@ -299,7 +299,16 @@ fn wrong_command_lines_print_usage_and_exit_2() {
 fn claimreview_prints_one_review_per_contradicted_claim() {
     let corpus = temp_file("claimreview", "corpus.json", &small_corpus().to_string());
     let run = crosscheck(
-        &["claimreview", "--author", "Westport Notebook", "--date", "2025-08-22", "--url", "https://b.example/p", path_str(&corpus)],
+        &[
+            "claimreview",
+            "--author",
+            "Westport Notebook",
+            "--date",
+            "2025-08-22",
+            "--url",
+            "https://b.example/p",
+            path_str(&corpus),
+        ],
         "",
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -307,7 +316,8 @@ fn claimreview_prints_one_review_per_contradicted_claim() {
     let reviews = reviews.as_array().expect("an array of reviews");
     // The small corpus disputes the staff (32 vs 28): both sides are reviewed.
     assert!(reviews.len() >= 2, "{reviews:#?}");
-    let sources: Vec<&str> = reviews.iter().filter_map(|review| review["itemReviewed"]["author"]["name"].as_str()).collect();
+    let sources: Vec<&str> =
+        reviews.iter().filter_map(|review| review["itemReviewed"]["author"]["name"].as_str()).collect();
     assert!(sources.contains(&"Wire") && sources.contains(&"Blog"), "{sources:?}");
     for review in reviews {
         assert_eq!(review["@type"], "ClaimReview");
@@ -335,7 +345,8 @@ fn bundle_writes_one_page_or_says_to_build_the_embed_first() {
     let pkg = corpus.parent().unwrap().join("pkg");
     std::fs::create_dir_all(&pkg).unwrap();
     std::fs::write(pkg.join("crosscheck.css"), ".crosscheck{color:red}").unwrap();
-    std::fs::write(pkg.join("crosscheck_core.js"), "async function __wbg_init(m) {}\nexport default __wbg_init;\n").unwrap();
+    std::fs::write(pkg.join("crosscheck_core.js"), "async function __wbg_init(m) {}\nexport default __wbg_init;\n")
+        .unwrap();
     std::fs::write(pkg.join("crosscheck_core_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
     let out = pkg.parent().unwrap().join("story.html");
     let run = crosscheck(&["bundle", "--pkg", path_str(&pkg), "-o", path_str(&out), path_str(&corpus)], "");

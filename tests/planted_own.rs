@@ -1,8 +1,13 @@
-//! crosscheck's own held-out check of contradiction detection: source `q1` of
-//! `tests/fixtures/planted-own.json`, written against the seed reports independently of the
-//! public gold, is analysed together with `crosscheck::corpus::seeds()`. Each planted sentence must
-//! be linked as `contradicts` (with the planted kind) to the seed quote it contradicts; each
-//! faithful paraphrase must be linked as `supports` to its seed quote and contradict nothing.
+//! crosscheck's own held-out check of contradiction detection, on two fixtures written
+//! independently of the public gold:
+//! - `tests/fixtures/planted-own.json`: source `q1`, written against the seed reports, analysed
+//!   together with `crosscheck::corpus::seeds()`;
+//! - `tests/fixtures/planted-story.json`: a whole corpus of another story (a town council closing
+//!   a library) whose source `q2` carries the planted errors and paraphrases.
+//!
+//! Each planted sentence must be linked as `contradicts` (with the planted kind) to the quote it
+//! contradicts; each faithful paraphrase must be linked as `supports` to its quote and contradict
+//! nothing.
 //!
 //! The rules must never name these sentences: the fixture exists to catch tuning to the public
 //! gold alone, so a failure here is fixed in a general rule or table, or left failing.
@@ -13,6 +18,7 @@ use crosscheck::date::Date;
 use serde_json::Value;
 
 const FIXTURE: &str = include_str!("fixtures/planted-own.json");
+const STORY_FIXTURE: &str = include_str!("fixtures/planted-story.json");
 
 /// The seeds plus the fixture's own source.
 fn corpus(fixture: &Value) -> Corpus {
@@ -71,8 +77,15 @@ enum Expected<'a> {
 }
 
 /// Checks one fixture sentence against its seed quote; returns a failure message, if any.
-fn check(corpus: &Corpus, analysis: &Analysis, quote: &str, other: &Value, expected: Expected) -> Option<String> {
-    let own = covering(analysis, "q1", quote_span(corpus, "q1", quote));
+fn check(
+    corpus: &Corpus,
+    analysis: &Analysis,
+    own_source: &str,
+    quote: &str,
+    other: &Value,
+    expected: Expected,
+) -> Option<String> {
+    let own = covering(analysis, own_source, quote_span(corpus, own_source, quote));
     let source = other["source"].as_str().expect("seed source");
     let seed = covering(analysis, source, quote_span(corpus, source, other["quote"].as_str().expect("seed quote")));
     let found = relations(analysis, &own, &seed);
@@ -99,30 +112,44 @@ fn check(corpus: &Corpus, analysis: &Analysis, quote: &str, other: &Value, expec
     }
 }
 
-#[test]
-fn own_planted_errors_are_found_and_paraphrases_backed() {
-    let fixture: Value = serde_json::from_str(FIXTURE).expect("fixture parses");
-    let corpus = corpus(&fixture);
-    let analysis = analyse(&corpus);
+/// Checks every planted sentence and paraphrase of `fixture` (source `own_source`) in the analysis
+/// of `corpus`; prints and returns the failures.
+fn failures(name: &str, fixture: &Value, corpus: &Corpus, own_source: &str) -> Vec<String> {
+    let analysis = analyse(corpus);
     let mut failures = Vec::new();
     let planted = fixture["planted"].as_array().expect("planted list");
     let paraphrases = fixture["paraphrases"].as_array().expect("paraphrase list");
     for item in planted {
         let kind = item["kind"].as_str().expect("kind");
         let quote = item["quote"].as_str().expect("quote");
-        failures.extend(check(&corpus, &analysis, quote, &item["contradicts"], Expected::Contradicts(kind)));
+        failures.extend(check(corpus, &analysis, own_source, quote, &item["contradicts"], Expected::Contradicts(kind)));
     }
     for item in paraphrases {
         let quote = item["quote"].as_str().expect("quote");
-        failures.extend(check(&corpus, &analysis, quote, &item["supports"], Expected::Supports));
+        failures.extend(check(corpus, &analysis, own_source, quote, &item["supports"], Expected::Supports));
     }
     for failure in &failures {
         println!("  {failure}");
     }
     println!(
-        "planted-own: {} of {} sentences as expected",
+        "{name}: {} of {} sentences as expected",
         planted.len() + paraphrases.len() - failures.len(),
         planted.len() + paraphrases.len()
     );
+    failures
+}
+
+#[test]
+fn own_planted_errors_are_found_and_paraphrases_backed() {
+    let fixture: Value = serde_json::from_str(FIXTURE).expect("fixture parses");
+    let failures = failures("planted-own", &fixture, &corpus(&fixture), "q1");
     assert!(failures.is_empty(), "{} of the own held-out sentences fail", failures.len());
+}
+
+#[test]
+fn planted_errors_in_another_story_are_found() {
+    let fixture: Value = serde_json::from_str(STORY_FIXTURE).expect("fixture parses");
+    let corpus = crosscheck::corpus::from_json(&fixture["corpus"].to_string()).expect("fixture corpus loads").corpus;
+    let failures = failures("planted-story", &fixture, &corpus, "q2");
+    assert!(failures.is_empty(), "{} of the sentences of the other story fail", failures.len());
 }

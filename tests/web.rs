@@ -67,7 +67,10 @@ fn all(root: &Element, selector: &str) -> Vec<Element> {
 }
 
 fn selected_sentences(root: &Element) -> Vec<String> {
-    all(root, ".crosscheck__sentence[aria-pressed=\"true\"]").iter().map(|element| element.text_content().unwrap()).collect()
+    all(root, ".crosscheck__sentence[aria-pressed=\"true\"]")
+        .iter()
+        .map(|element| element.text_content().unwrap())
+        .collect()
 }
 
 #[wasm_bindgen_test]
@@ -81,7 +84,8 @@ async fn lists_the_five_seed_sources_and_the_first_text() {
     let sentences = all(&root, ".crosscheck__sentence");
     assert!(sentences.len() >= 8, "the first source's sentences are rendered, got {}", sentences.len());
     // Every sentence is focusable; the text is one tab stop, and arrows move inside it.
-    let tab_stops = sentences.iter().filter(|sentence| sentence.get_attribute("tabindex").as_deref() == Some("0")).count();
+    let tab_stops =
+        sentences.iter().filter(|sentence| sentence.get_attribute("tabindex").as_deref() == Some("0")).count();
     assert_eq!(tab_stops, 1, "exactly one sentence is in the tab order");
     for sentence in &sentences {
         assert!(sentence.get_attribute("tabindex").is_some(), "every sentence is focusable");
@@ -192,8 +196,14 @@ async fn a_selection_is_a_deep_link_that_survives_a_remount_and_the_back_button(
         yew::platform::time::sleep(Duration::from_millis(20)).await;
         waited += 1;
     }
-    assert_eq!(selected_sentences(&root), vec![sentences[1].text_content().unwrap()], "back restores the earlier selection");
-    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&window.location().pathname().unwrap())).unwrap();
+    assert_eq!(
+        selected_sentences(&root),
+        vec![sentences[1].text_content().unwrap()],
+        "back restores the earlier selection"
+    );
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&window.location().pathname().unwrap()))
+        .unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -225,8 +235,13 @@ fn section_items(root: &Element, relation: &str) -> Vec<(String, String)> {
     all(root, &format!(".crosscheck__evidence[data-relation=\"{relation}\"] .crosscheck__evidence-item"))
         .iter()
         .map(|item| {
-            let text = |selector: &str| item.query_selector(selector).unwrap().map(|e| e.text_content().unwrap()).unwrap_or_default();
-            (text(".crosscheck__evidence-source"), format!("{} | {}", text(".crosscheck__quote"), text(".crosscheck__reason")))
+            let text = |selector: &str| {
+                item.query_selector(selector).unwrap().map(|e| e.text_content().unwrap()).unwrap_or_default()
+            };
+            (
+                text(".crosscheck__evidence-source"),
+                format!("{} | {}", text(".crosscheck__quote"), text(".crosscheck__reason")),
+            )
         })
         .collect()
 }
@@ -242,7 +257,10 @@ async fn the_panel_of_a_contradicted_claim_names_the_conflicting_detail() {
         assert!(text.contains("Monday") && text.contains("last week"), "{source}: the detail is named: {text}");
     }
     let marks = all(&root, ".crosscheck__evidence[data-relation=\"contradicts\"] .crosscheck__mark");
-    assert!(marks.iter().any(|mark| mark.text_content().unwrap().contains("Monday")), "the conflicting words are marked");
+    assert!(
+        marks.iter().any(|mark| mark.text_content().unwrap().contains("Monday")),
+        "the conflicting words are marked"
+    );
     let counts = root.query_selector(".crosscheck__counts").unwrap().unwrap().text_content().unwrap();
     assert!(counts.contains("2 sources contradicting"), "counts: {counts}");
 }
@@ -268,7 +286,8 @@ async fn the_panel_of_a_backed_claim_lists_its_backers_with_marked_words() {
     let quote = all(&root, ".crosscheck__evidence[data-relation=\"supports\"] .crosscheck__quote")[0].clone();
     quote.dyn_into::<HtmlElement>().unwrap().click();
     settle().await;
-    let shown = root.query_selector("[role=tab][aria-selected=\"true\"]").unwrap().unwrap().get_attribute("data-source");
+    let shown =
+        root.query_selector("[role=tab][aria-selected=\"true\"]").unwrap().unwrap().get_attribute("data-source");
     assert_ne!(shown.as_deref(), Some("000"), "the quote's own source is shown");
     assert_eq!(selected_sentences(&root).len(), 1);
 }
@@ -276,7 +295,12 @@ async fn the_panel_of_a_backed_claim_lists_its_backers_with_marked_words() {
 #[wasm_bindgen_test]
 async fn check_a_claim_finds_backers_and_contradictors_of_a_typed_sentence() {
     let root = mount_seeds().await;
-    let input = root.query_selector(".crosscheck__check-input").unwrap().unwrap().dyn_into::<web_sys::HtmlInputElement>().unwrap();
+    let input = root
+        .query_selector(".crosscheck__check-input")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .unwrap();
     input.set_value("Twenty-eight NATO defence chiefs held a video conference on Wednesday.");
     input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
     settle().await;
@@ -290,7 +314,8 @@ async fn check_a_claim_finds_backers_and_contradictors_of_a_typed_sentence() {
 async fn a_contradicted_claim_offers_its_claimreview_json_ld_and_a_backed_one_does_not() {
     let root = mount_seeds().await;
     select_sentence_containing(&root, "001", "Zelenskyy in Washington last week").await;
-    let disclosure = root.query_selector(".crosscheck__jsonld").unwrap().expect("a contradicted claim has the JSON-LD disclosure");
+    let disclosure =
+        root.query_selector(".crosscheck__jsonld").unwrap().expect("a contradicted claim has the JSON-LD disclosure");
     let text = disclosure.query_selector(".crosscheck__jsonld-text").unwrap().unwrap().text_content().unwrap();
     let review: serde_json::Value = serde_json::from_str(&text).expect("the shown JSON-LD parses");
     assert_eq!(review["@type"], "ClaimReview");

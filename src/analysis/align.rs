@@ -24,6 +24,9 @@ pub struct Weights {
     document_frequency: Vec<usize>,
     idf: Vec<f64>,
     n_claims: usize,
+    /// Per term (by `position`): how many sources use it; empty unless set by `count_sources`.
+    source_frequency: Vec<usize>,
+    n_sources: usize,
 }
 
 impl Weights {
@@ -58,6 +61,39 @@ impl Weights {
         } else {
             base
         }
+    }
+
+    /// Counts, for every term, the sources whose claims use it (`group[i]` is claim i's source).
+    pub fn count_sources(&mut self, claims: &[Slots], group: &[usize]) {
+        self.source_frequency = vec![0; self.document_frequency.len()];
+        self.n_sources = group.iter().copied().max().map_or(0, |g| g + 1);
+        let mut last_source: Vec<usize> = vec![usize::MAX; self.document_frequency.len()];
+        for (claim, &source) in claims.iter().zip(group) {
+            for term in &claim.terms {
+                if let Some(&position) = self.position.get(term) {
+                    if last_source[position] != source {
+                        last_source[position] = source;
+                        self.source_frequency[position] += 1;
+                    }
+                }
+            }
+        }
+    }
+
+    /// The share of the corpus's sources that use `term` (0 when sources were not counted): a term
+    /// that most sources use is the story's topic, not a fact one of them tells.
+    pub fn source_share(&self, term: &str) -> f64 {
+        if self.n_sources == 0 {
+            return 0.0;
+        }
+        self.position
+            .get(term)
+            .and_then(|&p| self.source_frequency.get(p))
+            .map_or(0.0, |&n| n as f64 / self.n_sources as f64)
+    }
+
+    pub fn n_sources(&self) -> usize {
+        self.n_sources
     }
 
     pub fn idf(&self, term: &str) -> f64 {
@@ -101,7 +137,13 @@ const MIN_FRAME_TERMS: usize = 2;
 
 /// The mean of the IDF-weighted cosine and overlap coefficient of two term sets of the given
 /// total weights.
-fn weighted_overlap(a: &BTreeSet<String>, b: &BTreeSet<String>, weight_a: f64, weight_b: f64, weights: &Weights) -> f64 {
+fn weighted_overlap(
+    a: &BTreeSet<String>,
+    b: &BTreeSet<String>,
+    weight_a: f64,
+    weight_b: f64,
+    weights: &Weights,
+) -> f64 {
     if weight_a <= 0.0 || weight_b <= 0.0 {
         return 0.0;
     }
@@ -116,7 +158,13 @@ pub fn similarity(a: &Slots, b: &Slots, weights: &Weights) -> Similarity {
 }
 
 /// [`similarity`] with each claim's [`Totals`] computed beforehand.
-pub fn similarity_with_totals(a: &Slots, b: &Slots, weights: &Weights, totals_a: Totals, totals_b: Totals) -> Similarity {
+pub fn similarity_with_totals(
+    a: &Slots,
+    b: &Slots,
+    weights: &Weights,
+    totals_a: Totals,
+    totals_b: Totals,
+) -> Similarity {
     let (weight_a, weight_b) = (totals_a.terms, totals_b.terms);
     if weight_a <= 0.0 || weight_b <= 0.0 {
         return Similarity { score: 0.0, shared: Vec::new(), frame: 0.0 };
@@ -131,7 +179,11 @@ pub fn similarity_with_totals(a: &Slots, b: &Slots, weights: &Weights, totals_a:
     } else {
         weighted_overlap(&a.frame, &b.frame, totals_a.frame, totals_b.frame, weights)
     };
-    Similarity { score: 0.5 * cosine + 0.5 * overlap, shared: shared.into_iter().map(|(_, t)| t.clone()).collect(), frame }
+    Similarity {
+        score: 0.5 * cosine + 0.5 * overlap,
+        shared: shared.into_iter().map(|(_, t)| t.clone()).collect(),
+        frame,
+    }
 }
 
 /// Candidate pairs `(i, j)`, `i < j`, of claims whose `group` differs (claims of one source are

@@ -42,9 +42,8 @@ fn join_quotations(chars: &[char], spans: Vec<Span>) -> Vec<Span> {
     let mut open = false;
     let mut joined = 0;
     for span in spans {
-        let crosses_line = out
-            .last()
-            .is_some_and(|last| chars.get(last.end..span.start).is_some_and(|gap| gap.contains(&'\n')));
+        let crosses_line =
+            out.last().is_some_and(|last| chars.get(last.end..span.start).is_some_and(|gap| gap.contains(&'\n')));
         match out.last_mut() {
             Some(last) if open && joined < 3 && !crosses_line => {
                 last.end = span.end;
@@ -185,14 +184,40 @@ fn split_clauses(chars: &[char], span: Span) -> Vec<Span> {
     out.into_iter().map(|s| trim(chars, s)).filter(|s| s.end > s.start).collect()
 }
 
-/// A clause is a claim when it has enough content words, is not page furniture, and is not a
-/// line in capitals (cross-promotion headlines).
+/// Labels that open a link to other content ("Also read: ...", "See video: ...").
+const LINK_LABELS: &[&str] = &[
+    "also read",
+    "read more",
+    "read also",
+    "see also",
+    "see video",
+    "watch",
+    "watch video",
+    "video",
+    "photo",
+    "photos",
+    "related",
+    "more",
+];
+
+/// A clause is a claim when it has enough content words, is not page furniture (a call to action,
+/// a link to other content, a line that only introduces what follows it), and is not a line in
+/// capitals (cross-promotion headlines).
 fn is_claim(chars: &[char], span: Span) -> bool {
     let lexicon = lexicon();
     let text = slice(chars, span);
     let lower = text.to_lowercase();
     if lexicon.boilerplate.iter().any(|pattern| lower.contains(pattern.as_str())) {
         return false;
+    }
+    // "Watch the clip below, via CNN:" introduces a video, and tells nothing itself.
+    if text.trim_end().ends_with(':') {
+        return false;
+    }
+    if let Some((label, _)) = lower.split_once(':') {
+        if LINK_LABELS.contains(&label.trim()) {
+            return false;
+        }
     }
     let clause_words = words(&text);
     let n_content = clause_words.iter().filter(|w| !lexicon.is_stopword(&w.lower) && !w.is_digits()).count();
@@ -220,6 +245,12 @@ mod tests {
         check("155 Articles\nCoverage Details\nTo view factuality data please Upgrade to Premium", &[]);
         check("- 49% of the sources are Center", &[]);
         check("EUROPEAN 'COALITION OF THE WILLING' FORMS UNITED FRONT AS TRUMP PUSHES SUMMIT", &[]);
+        check("Also read: Christian Bale Is David Fincher's Choice to Play Steve Jobs", &[]);
+        check("Watch the clip below, via CNN and the local stations:", &[]);
+        check(
+            "Video messaging app Glide said it has verified the recording.",
+            &["Video messaging app Glide said it has verified the recording."],
+        );
     }
 
     #[test]
@@ -254,7 +285,10 @@ mod tests {
         );
         check(
             "Trump ruled out putting U.S. troops on the ground, though he left open the possibility of air support.",
-            &["Trump ruled out putting U.S. troops on the ground", "though he left open the possibility of air support."],
+            &[
+                "Trump ruled out putting U.S. troops on the ground",
+                "though he left open the possibility of air support.",
+            ],
         );
         check("Trump and Putin met in Alaska and talked.", &["Trump and Putin met in Alaska and talked."]);
     }

@@ -92,7 +92,8 @@ fn weekday_of(lower: &str) -> Option<Weekday> {
 const MONTH_PREPOSITIONS: &[&str] =
     &["in", "since", "until", "till", "by", "during", "from", "early", "late", "mid", "through"];
 
-const FUTURE_MARKERS: &[&str] = &["will", "due", "plans", "plan", "planned", "scheduled", "expected", "upcoming", "set"];
+const FUTURE_MARKERS: &[&str] =
+    &["will", "due", "plans", "plan", "planned", "scheduled", "expected", "upcoming", "set"];
 
 fn looks_ahead(words: &[Word], i: usize) -> bool {
     let from = i.saturating_sub(8);
@@ -277,8 +278,11 @@ pub fn date_mentions(words: &[Word], published: Option<Date>) -> Vec<DateMention
                     ("this", "week") => Some((week, week.add_days(6))),
                     ("next", "week") => Some((week.add_days(7), week.add_days(13))),
                     ("last" | "past", "month") => {
-                        let (year, month) =
-                            if published.month == 1 { (published.year - 1, 12) } else { (published.year, published.month - 1) };
+                        let (year, month) = if published.month == 1 {
+                            (published.year - 1, 12)
+                        } else {
+                            (published.year, published.month - 1)
+                        };
                         month_range(year, month)
                     }
                     ("this", "month") => month_range(published.year, published.month),
@@ -326,7 +330,11 @@ pub fn date_mentions(words: &[Word], published: Option<Date>) -> Vec<DateMention
             }
         }
         // "a day after X": X happened the day before the reported (publication-day) event.
-        if matches!(word.lower.as_str(), "a" | "one") && lower(i + 1) == "day" && lower(i + 2) == "after" && i + 3 < words.len() {
+        if matches!(word.lower.as_str(), "a" | "one")
+            && lower(i + 1) == "day"
+            && lower(i + 2) == "after"
+            && i + 3 < words.len()
+        {
             out.push(DateMention {
                 first_word: i,
                 end_word: i + 3,

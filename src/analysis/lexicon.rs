@@ -20,6 +20,12 @@ const GAZETTEER: &str = include_str!("data/gazetteer.tsv");
 const SYNONYMS: &str = include_str!("data/synonyms.tsv");
 const EVENTS: &str = include_str!("data/events.tsv");
 const POLARITY: &str = include_str!("data/polarity.tsv");
+const CUES: &str = include_str!("data/cues.tsv");
+
+/// The kinds of stance cue a word can be (bits of [`Lexicon::cues`]).
+pub const CUE_REFUTE: u8 = 1;
+pub const CUE_HEDGE: u8 = 2;
+pub const CUE_NEGATION: u8 = 4;
 
 /// How a number-table word contributes to a number.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -80,10 +86,15 @@ pub struct Lexicon {
     pub negation_cues: BTreeSet<String>,
     /// Phrases ("ruled out") that negate the predicate after them.
     pub negating_phrases: Vec<Vec<String>>,
-    /// Lowercase word to the predicate it denies ("rejects" -> "accept").
+    /// Lowercase word, or words joined by one space ("pulled out"), to the predicates it denies,
+    /// space-separated ("rejects" -> "accept"; "withdrew" -> "send play attend").
     pub antonyms: BTreeMap<String, String>,
+    /// The longest antonym phrase, in words.
+    pub antonym_max_words: usize,
     /// Words after which a predicate is not asserted ("efforts to work", "could send").
     pub irrealis: BTreeSet<String>,
+    /// Lowercase word to its stance cue kinds (`CUE_*` bits): refuting, hedging, negating.
+    pub cues: BTreeMap<String, u8>,
 }
 
 /// The tables, parsed on first use.
@@ -129,8 +140,12 @@ impl Lexicon {
                 lexicon.aliases_folded.insert(key, alias);
             }
         }
-        lexicon.alias_canonicals =
-            lexicon.aliases_exact.values().chain(lexicon.aliases_folded.values()).map(|a| a.canonical.clone()).collect();
+        lexicon.alias_canonicals = lexicon
+            .aliases_exact
+            .values()
+            .chain(lexicon.aliases_folded.values())
+            .map(|a| a.canonical.clone())
+            .collect();
         for line in data_lines(NUMBERS) {
             let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
             let value = fields.get(2).and_then(|v| v.parse::<f64>().ok());
@@ -204,10 +219,23 @@ impl Lexicon {
                 (Some("irrealis"), Some(word), _) => {
                     lexicon.irrealis.insert(word.to_string());
                 }
-                (Some("antonym"), Some(word), Some(predicate)) => {
-                    lexicon.antonyms.insert(word.to_string(), predicate.to_string());
+                (Some("antonym"), Some(word), Some(_)) => {
+                    let key = phrase_key(word);
+                    lexicon.antonym_max_words = lexicon.antonym_max_words.max(key.split(' ').count());
+                    lexicon.antonyms.insert(key, fields[2..].join(" "));
                 }
                 _ => {}
+            }
+        }
+        for line in data_lines(CUES) {
+            if let Some((kind, word)) = line.split_once('\t') {
+                let bit = match kind.trim() {
+                    "refute" => CUE_REFUTE,
+                    "hedge" => CUE_HEDGE,
+                    "negation" => CUE_NEGATION,
+                    _ => continue,
+                };
+                *lexicon.cues.entry(word.trim().to_string()).or_insert(0) |= bit;
             }
         }
         lexicon

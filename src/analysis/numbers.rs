@@ -163,6 +163,16 @@ fn counted_noun(words: &[Word], i: usize) -> Option<usize> {
     first_content
 }
 
+/// The values a count allows under its hedge.
+fn widen(value: f64, bound: Option<Bound>) -> (f64, f64) {
+    match bound {
+        None => (value, value),
+        Some(Bound::Approximate) => (value * 0.7 - 1.0, value * 1.3 + 1.0),
+        Some(Bound::AtLeast) => (value, f64::INFINITY),
+        Some(Bound::AtMost) => (0.0, value),
+    }
+}
+
 /// The class a counted noun belongs to: its synonym class, else its stem.
 pub fn noun_class(word: &Word) -> String {
     let stem = stem_word(&word.lower);
@@ -210,6 +220,45 @@ fn tally_at(words: &[Word], i: usize, skip: &[(usize, usize)]) -> Option<(Vec<Qu
     Some((vec![side(for_value, TALLY_FOR), side(against_value, TALLY_AGAINST)], second_index + 1 - i))
 }
 
+/// The class of an amount of money written with a currency sign before it ("$12,000", "€5 million").
+fn currency_before(word: &Word) -> Option<&'static str> {
+    match word.gap.trim_end().chars().last()? {
+        '$' => Some("dollar"),
+        '\u{20ac}' => Some("euro"),
+        '\u{a3}' => Some("pound"),
+        '\u{a5}' => Some("yen"),
+        _ => None,
+    }
+}
+
+/// Noun class of a person's age.
+pub const AGE: &str = "age";
+
+/// The number at `i` (spanning `n` words) is someone's age: "Smith, 34,", "who is 38", "aged 38",
+/// "a 17-year-old".
+fn is_age(words: &[Word], i: usize, n: usize, value: f64) -> bool {
+    if !(1.0..=120.0).contains(&value) || n != 1 {
+        return false;
+    }
+    let lower = |k: usize| words.get(k).map(|w| w.lower.as_str()).unwrap_or("");
+    let next = words.get(i + 1);
+    // "17-year-old".
+    if lower(i + 1) == "year" && lower(i + 2) == "old" && next.is_some_and(Word::hyphenated) {
+        return true;
+    }
+    if i == 0 {
+        return false;
+    }
+    let previous = &words[i - 1];
+    // "Smith, 34,": a number alone between commas right after a capitalised name.
+    let between_commas = words[i].gap.trim() == "," && next.is_none_or(|w| w.gap.trim_start().starts_with(','));
+    if between_commas && previous.is_capitalised() && !previous.is_digits() {
+        return true;
+    }
+    // "aged 38", "who is 38", "who was 38".
+    lower(i - 1) == "aged" || (matches!(lower(i - 1), "is" | "was") && i >= 2 && lower(i - 2) == "who")
+}
+
 /// Every count with a counted noun in `words`, skipping the word ranges in `skip` (dates).
 pub fn quantities(words: &[Word], skip: &[(usize, usize)]) -> Vec<Quantity> {
     let mut out = Vec::new();
@@ -238,6 +287,31 @@ pub fn quantities(words: &[Word], skip: &[(usize, usize)]) -> Vec<Quantity> {
             i += n;
             continue;
         }
+        // An amount of money or an age has no counted noun after it: its class says what it is.
+        let sign = currency_before(word);
+        let age = sign.is_none() && is_age(words, i, n, value);
+        if let Some(class) = sign.or(age.then_some(AGE)) {
+            let (bound, first_word) = match bound_before(words, i) {
+                Some((bound, first)) => (Some(bound), first),
+                None => (None, i),
+            };
+            let (low, high) = widen(value, bound);
+            // "17-year-old" spans three words.
+            let end_word = if age && words.get(i + 1).is_some_and(|w| w.lower == "year") { i + 3 } else { i + n };
+            out.push(Quantity {
+                phrase_terms: BTreeSet::from([class.to_string()]),
+                value,
+                low,
+                high,
+                bound,
+                first_word,
+                end_word,
+                noun_word: i + n - 1,
+                noun_class: class.to_string(),
+            });
+            i = end_word;
+            continue;
+        }
         let Some(noun_word) = counted_noun(words, i + n) else {
             i += n;
             continue;
@@ -246,12 +320,7 @@ pub fn quantities(words: &[Word], skip: &[(usize, usize)]) -> Vec<Quantity> {
             Some((bound, first)) => (Some(bound), first),
             None => (None, i),
         };
-        let (low, high) = match bound {
-            None => (value, value),
-            Some(Bound::Approximate) => (value * 0.7 - 1.0, value * 1.3 + 1.0),
-            Some(Bound::AtLeast) => (value, f64::INFINITY),
-            Some(Bound::AtMost) => (0.0, value),
-        };
+        let (low, high) = widen(value, bound);
         let noun_class = noun_class(&words[noun_word]);
         let mut phrase_terms: BTreeSet<String> =
             terms(&words[i + n..noun_word + 1]).into_iter().map(|t| t.text).collect();
@@ -283,8 +352,10 @@ mod tests {
 
     /// `expected`: (value, low, high, counted noun class) of each count in `input`.
     fn check(input: &str, expected: &[(f64, f64, f64, &str)]) {
-        let got: Vec<(f64, f64, f64, String)> =
-            quantities(&words(input), &[]).into_iter().map(|q| (q.value, round(q.low), round(q.high), q.noun_class)).collect();
+        let got: Vec<(f64, f64, f64, String)> = quantities(&words(input), &[])
+            .into_iter()
+            .map(|q| (q.value, round(q.low), round(q.high), q.noun_class))
+            .collect();
         let want: Vec<(f64, f64, f64, String)> =
             expected.iter().map(|&(v, l, h, n)| (v, l, h, n.to_string())).collect();
         assert_eq!(got, want, "counts in {input:?}");
@@ -312,6 +383,14 @@ mod tests {
         check("won 3-1 on Sunday", &[(3.0, 3.0, 3.0, TALLY_FOR), (1.0, 1.0, 1.0, TALLY_AGAINST)]);
         check("rose from 5 to 10 percent", &[(10.0, 10.0, 10.0, "percent")]);
         check("5 to 10 people", &[(10.0, 10.0, 10.0, "peopl")]);
+        check("Smith paid $12,000 for the van", &[(12000.0, 12000.0, 12000.0, "dollar")]);
+        check("it cost 95,000 dollars", &[(95000.0, 95000.0, 95000.0, "dollar")]);
+        check("a fund of \u{20ac}5 million", &[(5_000_000.0, 5_000_000.0, 5_000_000.0, "euro")]);
+        check("about $9,000 on the van", &[(9000.0, 6299.0, 11701.0, "dollar")]);
+        check("Councillor James Smith, 34, led the campaign", &[(34.0, 34.0, 34.0, AGE)]);
+        check("Smith, who is 38, led the campaign", &[(38.0, 38.0, 38.0, AGE)]);
+        check("a man aged 38 was arrested", &[(38.0, 38.0, 38.0, AGE)]);
+        check("the 17-year-old student", &[(17.0, 17.0, 17.0, AGE)]);
     }
 
     #[test]

@@ -28,6 +28,8 @@ pub struct Name {
     pub key: String,
     pub kind: NameKind,
     pub word: usize,
+    /// How many words the name spans ("Sergey Lavrov" as one alias: two).
+    pub n_words: usize,
 }
 
 /// A date or place and the event it was read as belonging to.
@@ -86,6 +88,9 @@ pub struct Slots {
     /// The index terms with the words each was read from, in word order: to name shared terms as
     /// the text writes them, without stemming the claim again for every link.
     pub word_terms: Vec<Term>,
+    /// The index terms read from names (people, organisations, places): who and where, as
+    /// against what the claim says of them.
+    pub name_terms: BTreeSet<String>,
 }
 
 /// Words the analysed texts write in lowercase somewhere: a capitalised word in this set is a
@@ -133,11 +138,7 @@ impl Vocabulary {
 /// The event kind a word names, if any.
 pub fn event_kind(word: &Word) -> Option<&'static str> {
     let lexicon = lexicon();
-    lexicon
-        .events
-        .get(&word.lower)
-        .or_else(|| lexicon.events.get(&stem_word(&word.lower)))
-        .map(String::as_str)
+    lexicon.events.get(&word.lower).or_else(|| lexicon.events.get(&stem_word(&word.lower))).map(String::as_str)
 }
 
 /// The synonym class of a word's stem, or the stem itself.
@@ -186,7 +187,7 @@ fn find_names(words: &[Word], vocabulary: &Vocabulary) -> Vec<Name> {
     while i < words.len() {
         let word = &words[i];
         if let Some((key, n)) = place_at(words, i) {
-            names.push(Name { key, kind: NameKind::Place, word: i });
+            names.push(Name { key, kind: NameKind::Place, word: i, n_words: n });
             i += n;
             continue;
         }
@@ -203,7 +204,7 @@ fn find_names(words: &[Word], vocabulary: &Vocabulary) -> Vec<Name> {
             } else {
                 NameKind::Person
             };
-            names.push(Name { key: alias.canonical.clone(), kind, word: i });
+            names.push(Name { key: alias.canonical.clone(), kind, word: i, n_words: n });
             i += n;
             continue;
         }
@@ -219,9 +220,9 @@ fn find_names(words: &[Word], vocabulary: &Vocabulary) -> Vec<Name> {
                 && !words.get(i + 1).is_some_and(|next| event_kind(next) == Some("say")))
             || word.is_digits();
         if word.is_acronym() && !lexicon.titles.contains(lower) {
-            names.push(Name { key: lower.to_string(), kind: NameKind::Organisation, word: i });
+            names.push(Name { key: lower.to_string(), kind: NameKind::Organisation, word: i, n_words: 1 });
         } else if !is_common && lower.chars().count() > 1 {
-            names.push(Name { key: lower.to_string(), kind: NameKind::Person, word: i });
+            names.push(Name { key: lower.to_string(), kind: NameKind::Person, word: i, n_words: 1 });
         }
         i += 1;
     }
@@ -259,7 +260,7 @@ fn unknown_places(words: &[Word], names: Vec<Name>) -> Vec<Name> {
             parts.push(following.key.clone());
             next += 1;
         }
-        out.push(Name { key: parts.join(" "), kind: NameKind::Place, word: name.word });
+        out.push(Name { key: parts.join(" "), kind: NameKind::Place, word: name.word, n_words: next - index });
         index = next;
     }
     out
@@ -299,11 +300,7 @@ fn participants_around(words: &[Word], names: &[Name], anchor: usize) -> BTreeSe
         end += 1;
     }
     let people = |range: std::ops::Range<usize>| -> BTreeSet<String> {
-        names
-            .iter()
-            .filter(|n| n.kind != NameKind::Place && range.contains(&n.word))
-            .map(|n| n.key.clone())
-            .collect()
+        names.iter().filter(|n| n.kind != NameKind::Place && range.contains(&n.word)).map(|n| n.key.clone()).collect()
     };
     let local = people(start..end);
     if local.is_empty() {
@@ -315,14 +312,17 @@ fn participants_around(words: &[Word], names: &[Name], anchor: usize) -> BTreeSe
 
 /// Words that begin with "un" without it meaning "not" ("united", "under", "until").
 const NOT_UN_PREFIXED: &[&str] = &[
-    "under", "unit", "union", "uniq", "univers", "unif", "unilat", "unanim", "until", "unto", "unless", "unrest", "uncle",
+    "under", "unit", "union", "uniq", "univers", "unif", "unilat", "unanim", "until", "unto", "unless", "unrest",
+    "uncle",
 ];
 
 /// The word an "un-" word denies ("uncontrollable" denies "controllable", "unclear" denies
 /// "clear"), so that the prefix negates as "not" does; `None` for other words.
 fn un_prefixed(lower: &str) -> Option<&str> {
     let rest = lower.strip_prefix("un")?;
-    let is_negation = rest.chars().count() >= 4
+    // Short remainders are often not the word denied ("unarmed" is not "not arm").
+    let is_negation = (rest.chars().count() >= 6
+        || matches!(rest, "clear" | "true" | "fair" | "safe" | "known" | "sure" | "likely"))
         && rest.chars().all(char::is_alphabetic)
         && !NOT_UN_PREFIXED.iter().any(|p| lower.starts_with(p));
     is_negation.then_some(rest)
@@ -330,16 +330,33 @@ fn un_prefixed(lower: &str) -> Option<&str> {
 
 /// Content words with their polarity: negated by a cue ("not", "never", "n't"), by a negating
 /// phrase ("ruled out"), or by meaning (an antonym: "rejects" denies "accept").
-fn find_predicates(words: &[Word]) -> Vec<Predicate> {
+///
+/// Names are not predicates: "not al-Baghdadi's wife" denies "wife", not Baghdadi. What follows a
+/// denied speech verb ("I am not saying it was not a meteorite") or "if"/"whether" up to the end
+/// of the clause is neither asserted nor denied.
+fn find_predicates(words: &[Word], names: &[Name]) -> Vec<Predicate> {
     let lexicon = lexicon();
+    let in_name = |i: usize| names.iter().any(|n| n.word <= i && i < n.word + n.n_words.max(1));
     let mut negate_next = false;
     let mut budget = 0;
+    // Up to the end of the clause, nothing is asserted.
+    let mut unasserted = false;
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
         let word = &words[i];
         if word.after_punctuation() && word.gap.contains([',', '.', ';', ':', '"']) {
             negate_next = false;
+            unasserted = false;
+        }
+        if unasserted {
+            i += 1;
+            continue;
+        }
+        if matches!(word.lower.as_str(), "if" | "whether") {
+            unasserted = true;
+            i += 1;
+            continue;
         }
         if let Some(phrase) = lexicon
             .negating_phrases
@@ -363,11 +380,46 @@ fn find_predicates(words: &[Word]) -> Vec<Predicate> {
             i += 1;
             continue;
         }
-        let denied = lexicon.antonyms.get(&word.lower).map(String::as_str).or_else(|| un_prefixed(&word.lower));
-        if let Some(predicate) = denied {
-            let class = lexicon.synonym_class.get(&stem_word(predicate)).cloned().unwrap_or_else(|| stem_word(predicate));
-            out.push(Predicate { class, negative: !negate_next, first_word: i, end_word: i + 1 });
+        // Participation: "with X" asserts that X took part, "without X" denies it; the two only
+        // ever conflict with each other ("visited with the delegation" / "without the delegation").
+        if matches!(word.lower.as_str(), "with" | "without" | "alongside") {
+            let partner = words[i + 1..]
+                .iter()
+                .enumerate()
+                .take(4)
+                .take_while(|(k, w)| *k == 0 || !w.after_punctuation())
+                .find(|(_, w)| !lexicon.is_stopword(&w.lower) && !w.is_digits())
+                .map(|(k, w)| (i + 1 + k, w));
+            if let Some((at, partner)) = partner {
+                let negative = (word.lower == "without") != negate_next;
+                out.push(Predicate {
+                    class: format!("with:{}", word_class(partner)),
+                    negative,
+                    first_word: i,
+                    end_word: at + 1,
+                });
+            }
+        }
+        // A word or phrase that denies predicates ("rejects": accept; "pulled out": play, attend).
+        let antonym = (1..=lexicon.antonym_max_words.min(words.len() - i)).rev().find_map(|n| {
+            if words[i + 1..i + n].iter().any(Word::after_punctuation) {
+                return None;
+            }
+            let key = words[i..i + n].iter().map(|w| w.lower.as_str()).collect::<Vec<_>>().join(" ");
+            lexicon.antonyms.get(&key).map(|denied| (denied.clone(), n))
+        });
+        let antonym = antonym.or_else(|| un_prefixed(&word.lower).map(|p| (p.to_string(), 1)));
+        if let Some((denied, n)) = antonym {
+            for predicate in denied.split(' ') {
+                let stem = stem_word(predicate);
+                let class = lexicon.synonym_class.get(&stem).cloned().unwrap_or(stem);
+                out.push(Predicate { class, negative: !negate_next, first_word: i, end_word: i + n });
+            }
             negate_next = false;
+            i += n;
+            continue;
+        }
+        if in_name(i) {
             i += 1;
             continue;
         }
@@ -381,6 +433,8 @@ fn find_predicates(words: &[Word]) -> Vec<Predicate> {
             // Neither asserted nor denied: it takes no part in polarity.
         } else if is_content && !is_filler {
             out.push(Predicate { class: word_class(word), negative: negate_next, first_word: i, end_word: i + 1 });
+            // "not saying that ...": what is not said is not asserted either.
+            unasserted = negate_next && event_kind(word) == Some("say");
             negate_next = false;
         } else if negate_next {
             budget -= 1;
@@ -399,7 +453,8 @@ fn find_speakers(words: &[Word], names: &[Name]) -> Vec<Speaker> {
     let person_at = |i: usize| names.iter().find(|n| n.word == i && n.kind == NameKind::Person);
     let mut out = Vec::new();
     for (k, word) in words.iter().enumerate() {
-        let is_speech = event_kind(word) == Some("say") || (word.lower == "according" && words.get(k + 1).is_some_and(|w| w.lower == "to"));
+        let is_speech = event_kind(word) == Some("say")
+            || (word.lower == "according" && words.get(k + 1).is_some_and(|w| w.lower == "to"));
         // A post or a report is a channel, not a person's words: "in a Telegram post".
         let stem = stem_word(&word.lower);
         if !is_speech || stem == "post" || stem == "report" {
@@ -419,7 +474,9 @@ fn find_speakers(words: &[Word], names: &[Name]) -> Vec<Speaker> {
                 break;
             }
         }
-        if found.is_none() {
+        // "told Bloomberg": after a verb of telling comes who was told, not who spoke.
+        let tells = matches!(stem.as_str(), "tell" | "told" | "inform" | "ask");
+        if found.is_none() && !tells {
             for ahead in 1..=5 {
                 let i = k + ahead;
                 let Some(next) = words.get(i) else { break };
@@ -535,12 +592,14 @@ pub fn read(text: &str, published: Option<Date>, vocabulary: &Vocabulary) -> Slo
             end_word: (name.word + n_words).min(words.len()),
         });
     }
-    let predicates = find_predicates(&words);
+    let predicates = find_predicates(&words, &names);
     let speakers = find_speakers(&words, &names);
     let mut details: Vec<(usize, usize)> = dates.iter().map(|d| (d.first_word, d.end_word)).collect();
     details.extend(counts.iter().map(|q| (q.first_word, q.end_word)));
     details.extend(places.iter().map(|p| (p.first_word + 1, p.end_word)));
     details.extend(containers);
+    let in_name = |t: &Term| names.iter().any(|n| t.first_word < n.word + n.n_words.max(1) && n.word < t.end_word);
+    let name_terms = word_terms.iter().filter(|t| in_name(t)).map(|t| t.text.clone()).collect();
     let frame = word_terms
         .iter()
         .filter(|t| !details.iter().any(|&(first, end)| t.first_word < end && first < t.end_word))
@@ -548,6 +607,7 @@ pub fn read(text: &str, published: Option<Date>, vocabulary: &Vocabulary) -> Slo
         .collect();
     Slots {
         frame,
+        name_terms,
         word_terms,
         terms: all_terms,
         persons,

@@ -34,6 +34,8 @@ pub enum ConflictKind {
     Date,
     Place,
     Negation,
+    /// Whether someone took part: with / without, attended / was absent, spoke / was silent.
+    Participation,
     Speaker,
 }
 
@@ -44,6 +46,7 @@ impl ConflictKind {
             ConflictKind::Date => "date",
             ConflictKind::Place => "place",
             ConflictKind::Negation => "negation",
+            ConflictKind::Participation => "participation",
             ConflictKind::Speaker => "speaker",
         }
     }
@@ -55,8 +58,15 @@ pub type WordSpan = (usize, usize);
 /// What a comparison found.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Verdict {
-    Supports { reason: String },
-    Contradicts { kind: ConflictKind, reason: String, span_a: WordSpan, span_b: WordSpan },
+    Supports {
+        reason: String,
+    },
+    Contradicts {
+        kind: ConflictKind,
+        reason: String,
+        span_a: WordSpan,
+        span_b: WordSpan,
+    },
     /// Same topic, neither backing nor conflicting.
     Related,
     /// Two different facts, or nothing in common.
@@ -84,27 +94,32 @@ fn same_event<T>(a: &Bound<T>, b: &Bound<T>, same_frame: bool) -> bool {
     kinds && people
 }
 
-struct Findings {
-    number_agrees: bool,
+/// Everything two claims' details say about each other, before any rule weighs it: the rules of
+/// [`compare`] and the features of the learned decision (`features`) both read it.
+#[derive(Clone, Debug, Default)]
+pub struct Findings {
+    pub number_agrees: bool,
     /// The conflicting counts' noun phrases share two or more terms ("NATO defence chiefs" and
     /// "allied military leaders"): they count the same group.
-    number_same_group: bool,
-    number_conflict: Option<(WordSpan, WordSpan, String)>,
-    date_agrees: bool,
+    pub number_same_group: bool,
+    pub number_conflict: Option<(WordSpan, WordSpan, String)>,
+    pub date_agrees: bool,
     /// The same day with a shared participant, whatever event words carry the dates.
-    same_day_shared_participant: bool,
-    date_conflict: Option<(WordSpan, WordSpan, String)>,
+    pub same_day_shared_participant: bool,
+    pub date_conflict: Option<(WordSpan, WordSpan, String)>,
     /// Same event kind on different days, whoever took part.
-    date_differs_any: bool,
-    place_agrees: bool,
+    pub date_differs_any: bool,
+    pub place_agrees: bool,
     /// The same specific place (a city or smaller) for the same kind of event, even where the
     /// claims name no common participant ("met in Washington" / "meeting in Washington").
-    specific_place_shared: bool,
-    place_conflict: Option<(WordSpan, WordSpan, String)>,
-    negation_conflict: Option<(WordSpan, WordSpan, String)>,
-    speaker_conflict: Option<(WordSpan, WordSpan, String)>,
-    shared_quote: bool,
-    shared_event_kind: bool,
+    pub specific_place_shared: bool,
+    pub place_conflict: Option<(WordSpan, WordSpan, String)>,
+    pub negation_conflict: Option<(WordSpan, WordSpan, String)>,
+    /// The negation conflict is about taking part (with / without, attended / absent).
+    pub participation: bool,
+    pub speaker_conflict: Option<(WordSpan, WordSpan, String)>,
+    pub shared_quote: bool,
+    pub shared_event_kind: bool,
 }
 
 fn compare_numbers(a: &Slots, b: &Slots, findings: &mut Findings) {
@@ -122,7 +137,9 @@ fn compare_numbers(a: &Slots, b: &Slots, findings: &mut Findings) {
             continue;
         }
         if findings.number_conflict.is_none() {
-            if let Some((x, y)) = qa.iter().flat_map(|x| qb.iter().map(move |y| (x, y))).find(|(x, y)| x.conflicts_with(y)) {
+            if let Some((x, y)) =
+                qa.iter().flat_map(|x| qb.iter().map(move |y| (x, y))).find(|(x, y)| x.conflicts_with(y))
+            {
                 // Counts below three are usually anaphoric ("the two countries"), not reported totals;
                 // a tally's sides are totals whatever their size.
                 let is_tally = class.starts_with("tally:");
@@ -241,8 +258,11 @@ fn compare_polarity(a: &Slots, b: &Slots, findings: &mut Findings) {
             let context = |s: &Slots, first: usize, end: usize| (first.saturating_sub(3), (end).min(s.words.len()));
             let span_a = context(a, x.first_word, x.end_word);
             let span_b = context(b, y.first_word, y.end_word);
-            let reason = format!("negation: {} vs {}", words_text(a, span_a), words_text(b, span_b));
+            let participation = x.class.starts_with("with:") || matches!(x.class.as_str(), "attend" | "speak");
+            let label = if participation { "participation" } else { "negation" };
+            let reason = format!("{label}: {} vs {}", words_text(a, span_a), words_text(b, span_b));
             findings.negation_conflict = Some((span_a, span_b, reason));
+            findings.participation = participation;
             return;
         }
     }
@@ -258,6 +278,10 @@ fn compare_speakers(a: &Slots, b: &Slots, findings: &mut Findings) {
     if !ka.is_disjoint(&kb) || ka.iter().any(|k| b.persons.contains(k)) || kb.iter().any(|k| a.persons.contains(k)) {
         return;
     }
+    // A spelling variant is the same person ("Rogan" / "Rogen").
+    if ka.iter().any(|x| kb.iter().any(|y| one_edit_apart(x, y))) {
+        return;
+    }
     let (x, y) = (&a.speakers[0], &b.speakers[0]);
     // The names as the claims write them (the keys are lowercase); this also keeps Unicode's
     // upper-casing tables out of the wasm.
@@ -265,58 +289,75 @@ fn compare_speakers(a: &Slots, b: &Slots, findings: &mut Findings) {
     findings.speaker_conflict = Some(((x.word, x.word + 1), (y.word, y.word + 1), reason));
 }
 
-/// Compares two claims already found similar by `align`.
-pub fn compare(a: &Slots, b: &Slots, similarity: &Similarity) -> Verdict {
-    let score = similarity.score;
+/// Reads every comparable detail of two claims against each other: agreements and conflicts of
+/// counts, dates, places, polarity and speakers, shared quotations and event kinds. Nothing is
+/// weighed here; [`compare`] applies the rules, and `features` turns the findings into numbers.
+pub fn examine(a: &Slots, b: &Slots, similarity: &Similarity) -> Findings {
     let mut findings = Findings {
-        number_agrees: false,
-        number_same_group: false,
-        number_conflict: None,
-        date_agrees: false,
-        same_day_shared_participant: false,
-        date_conflict: None,
-        date_differs_any: false,
-        place_agrees: false,
-        specific_place_shared: false,
-        place_conflict: None,
-        negation_conflict: None,
-        speaker_conflict: None,
         shared_quote: !a.quote_trigrams.is_disjoint(&b.quote_trigrams),
         shared_event_kind: a.terms.iter().any(|t| t.starts_with('@') && b.terms.contains(t)),
+        ..Findings::default()
     };
     let same_frame = similarity.frame >= SAME_FRAME;
     compare_numbers(a, b, &mut findings);
     compare_dates(a, b, same_frame, &mut findings);
     compare_places(a, b, same_frame, &mut findings);
+    compare_polarity(a, b, &mut findings);
+    compare_speakers(a, b, &mut findings);
+    findings
+}
+
+/// Two names of five letters or more that one substitution, insertion or deletion turns into
+/// each other: spellings of one name, not two people.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().min(b.len()) < 5 || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let suffix = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    prefix + suffix + 1 >= a.len().max(b.len())
+}
+
+/// Compares two claims already found similar by `align`, by the rules alone.
+pub fn compare(a: &Slots, b: &Slots, similarity: &Similarity) -> Verdict {
+    compare_examined(a, b, similarity, examine(a, b, similarity))
+}
+
+/// The rules' verdict on two claims whose details [`examine`] has read.
+pub fn compare_examined(a: &Slots, b: &Slots, similarity: &Similarity, mut findings: Findings) -> Verdict {
+    let score = similarity.score;
+    let same_frame = similarity.frame >= SAME_FRAME;
     let persons_disjoint = !a.persons.is_empty() && !b.persons.is_empty() && a.persons.is_disjoint(&b.persons);
     // One kind of event, on different days, with different people: two facts, not one.
     if findings.date_differs_any && persons_disjoint && findings.date_conflict.is_none() {
         return Verdict::Unrelated;
     }
     let aligned = score >= SAME_FACT || findings.shared_quote;
-    if aligned && !persons_disjoint {
-        compare_polarity(a, b, &mut findings);
+    if !aligned || persons_disjoint {
+        findings.negation_conflict = None;
     }
-    if findings.shared_quote || score >= PARAPHRASE {
-        compare_speakers(a, b, &mut findings);
+    if !(findings.shared_quote || score >= PARAPHRASE) {
+        findings.speaker_conflict = None;
     }
     let same_event_established = |anchor: bool| anchor || same_frame || score >= PARAPHRASE;
     let conflict = if let Some(c) = findings.number_conflict.take().filter(|_| {
         !persons_disjoint
-            && (score >= SAME_FACT
-                || (findings.shared_event_kind && (score >= RELATED || findings.number_same_group)))
+            && (score >= SAME_FACT || (findings.shared_event_kind && (score >= RELATED || findings.number_same_group)))
     }) {
         Some((ConflictKind::Number, c))
     } else if let Some(c) =
         findings.date_conflict.take().filter(|_| same_event_established(findings.place_agrees || findings.shared_quote))
     {
         Some((ConflictKind::Date, c))
-    } else if let Some(c) = findings.place_conflict.take().filter(|_| {
-        same_event_established(findings.date_agrees || findings.same_day_shared_participant)
-    }) {
+    } else if let Some(c) = findings
+        .place_conflict
+        .take()
+        .filter(|_| same_event_established(findings.date_agrees || findings.same_day_shared_participant))
+    {
         Some((ConflictKind::Place, c))
     } else if let Some(c) = findings.negation_conflict.take() {
-        Some((ConflictKind::Negation, c))
+        Some((if findings.participation { ConflictKind::Participation } else { ConflictKind::Negation }, c))
     } else {
         findings.speaker_conflict.take().map(|c| (ConflictKind::Speaker, c))
     };
@@ -342,7 +383,7 @@ pub fn compare(a: &Slots, b: &Slots, similarity: &Similarity) -> Verdict {
 }
 
 /// "same fact: shares quote, 32 chiefs, Lavrov, Wednesday" — the strongest shared anchors.
-fn support_reason(a: &Slots, b: &Slots, similarity: &Similarity, findings: &Findings) -> String {
+pub fn support_reason(a: &Slots, b: &Slots, similarity: &Similarity, findings: &Findings) -> String {
     let mut parts: Vec<String> = Vec::new();
     if findings.shared_quote {
         parts.push("same quotation".to_string());

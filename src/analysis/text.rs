@@ -68,10 +68,7 @@ pub fn sentences(text: &str) -> Vec<Span> {
 /// so a stale span from another text never panics.
 pub fn slice(text: &str, span: Span) -> &str {
     // The byte offset of every char, then the end of the text: position k is char offset k.
-    let mut offsets = text
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(text.len()));
+    let mut offsets = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len()));
     let start = offsets.nth(span.start).unwrap_or(text.len());
     if span.end <= span.start {
         return "";
@@ -85,21 +82,11 @@ pub fn slice(text: &str, span: Span) -> &str {
 /// there are (calling `slice` per sentence walks the text once per sentence).
 pub fn slices<'a>(text: &'a str, spans: &[Span]) -> Vec<&'a str> {
     // byte_offsets[k] is the byte offset of char k; the last entry is the end of the text.
-    let byte_offsets: Vec<usize> = text
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(text.len()))
-        .collect();
+    let byte_offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len())).collect();
     let byte_at = |char_offset: usize| byte_offsets.get(char_offset).copied().unwrap_or(text.len());
     spans
         .iter()
-        .map(|&span| {
-            if span.end <= span.start {
-                ""
-            } else {
-                &text[byte_at(span.start)..byte_at(span.end)]
-            }
-        })
+        .map(|&span| if span.end <= span.start { "" } else { &text[byte_at(span.start)..byte_at(span.end)] })
         .collect()
 }
 
@@ -175,9 +162,7 @@ pub const SENTENCE_OPENERS: &[&str] = &[
 /// Lower-case words a line cannot end on unless the sentence wraps onto the next line.
 /// Particles that also end phrasal verbs ("goes on", "weighs in", "stands by") are left out,
 /// since a headline may well end with them.
-const CONTINUING_WORDS: &[&str] = &[
-    "a", "an", "and", "but", "nor", "of", "or", "than", "the", "to",
-];
+const CONTINUING_WORDS: &[&str] = &["a", "an", "and", "but", "nor", "of", "or", "than", "the", "to"];
 
 /// How far the boundary repairs look before or after a boundary, in bytes. Abbreviations and
 /// openers are short words; a bound keeps the whole pass linear even on text without spaces.
@@ -212,10 +197,7 @@ fn is_blank(c: char) -> bool {
 
 /// Punctuation that opens a quotation or parenthesis, skipped when looking for a word.
 fn is_opening(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | '“' | '‘' | '„' | '‚' | '«' | '‹' | '(' | '[' | '{' | '¿' | '¡'
-    )
+    matches!(c, '"' | '\'' | '“' | '‘' | '„' | '‚' | '«' | '‹' | '(' | '[' | '{' | '¿' | '¡')
 }
 
 /// Punctuation that may follow a sentence's final stop (`.”`, `.'`, `.)`).
@@ -251,11 +233,7 @@ fn line_content(text: &str, start: usize, end: usize) -> Line {
     let marker = list_marker_len(trimmed);
     let after_marker = trimmed[marker..].trim_start_matches(is_blank);
     let content_start = content_start + (trimmed.len() - after_marker.len());
-    Line {
-        start: content_start,
-        end: content_start + after_marker.len(),
-        is_list_item: marker > 0,
-    }
+    Line { start: content_start, end: content_start + after_marker.len(), is_list_item: marker > 0 }
 }
 
 /// The byte length of a list marker at the start of a trimmed line, or 0. A marker is a bullet
@@ -312,24 +290,12 @@ fn blocks(text: &str) -> Vec<Block> {
             continue;
         }
         current = match current {
-            Some((block, previous)) if joins(text, previous, line) => Some((
-                Block {
-                    end: line.end,
-                    has_line_break: true,
-                    ..block
-                },
-                line,
-            )),
+            Some((block, previous)) if joins(text, previous, line) => {
+                Some((Block { end: line.end, has_line_break: true, ..block }, line))
+            }
             previous => {
                 blocks.extend(previous.map(|(block, _)| block));
-                Some((
-                    Block {
-                        start: line.start,
-                        end: line.end,
-                        has_line_break: false,
-                    },
-                    line,
-                ))
+                Some((Block { start: line.start, end: line.end, has_line_break: false }, line))
             }
         };
     }
@@ -392,10 +358,7 @@ fn segment_block(text: &str, block: Block, out: &mut Vec<(usize, usize)>) {
 
     let first_new = out.len();
     let mut piece_start = 0;
-    for piece_end in boundaries
-        .into_iter()
-        .chain(std::iter::once(block_text.len()))
-    {
+    for piece_end in boundaries.into_iter().chain(std::iter::once(block_text.len())) {
         let piece = &block_text[piece_start..piece_end];
         let content = piece.trim_start_matches(is_blank);
         let start = piece_start + (piece.len() - content.len());
@@ -422,10 +385,7 @@ fn segment_block(text: &str, block: Block, out: &mut Vec<(usize, usize)>) {
 fn link_tokens(text: &str) -> Vec<(usize, usize)> {
     let mut links = Vec::new();
     let mut token_start = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
         match (token_start, is_blank(c)) {
             (None, false) => token_start = Some(i),
             (Some(start), true) => {
@@ -442,11 +402,7 @@ fn link_tokens(text: &str) -> Vec<(usize, usize)> {
 
 fn is_link(token: &str) -> bool {
     let token = token.trim_start_matches(is_opening).trim_start_matches('<');
-    if token.contains("://")
-        || token
-            .get(..4)
-            .is_some_and(|start| start.eq_ignore_ascii_case("www."))
-    {
+    if token.contains("://") || token.get(..4).is_some_and(|start| start.eq_ignore_ascii_case("www.")) {
         return true;
     }
     // An e-mail address: something@domain.tld with letters or digits on both sides.
@@ -454,9 +410,7 @@ fn is_link(token: &str) -> bool {
         Some((user, domain)) => {
             user.chars().next_back().is_some_and(char::is_alphanumeric)
                 && domain.chars().next().is_some_and(char::is_alphanumeric)
-                && domain
-                    .split_once('.')
-                    .is_some_and(|(_, tld)| tld.starts_with(char::is_alphanumeric))
+                && domain.split_once('.').is_some_and(|(_, tld)| tld.starts_with(char::is_alphanumeric))
         }
         None => false,
     }
@@ -468,11 +422,7 @@ fn is_trailer(sentence: &str) -> bool {
     sentence
         .split(is_blank)
         .filter(|token| !token.is_empty())
-        .all(|token| {
-            is_link(token)
-                || token.starts_with(['@', '#'])
-                || !token.chars().any(char::is_alphanumeric)
-        })
+        .all(|token| is_link(token) || token.starts_with(['@', '#']) || !token.chars().any(char::is_alphanumeric))
 }
 
 /// Whether `offset`, a UAX #29 boundary inside `text`, really ends a sentence.
@@ -507,23 +457,16 @@ fn is_true_boundary(text: &str, offset: usize, links: &[(usize, usize)]) -> bool
     };
     let word_with_dots = before_stop.rsplit(is_blank).next().unwrap_or("");
     // "ex-Gov.", "leaders—Gen.", "(Gen.": the abbreviation is the last part of the token.
-    let word = word_with_dots
-        .rsplit(['-', '–', '—', '/'])
-        .next()
-        .unwrap_or("")
-        .trim_start_matches(is_opening);
+    let word = word_with_dots.rsplit(['-', '–', '—', '/']).next().unwrap_or("").trim_start_matches(is_opening);
     if word.is_empty() || word.ends_with('.') {
         return true; // An ellipsis "..." or a lone stop.
     }
     let next_is_opener = SENTENCE_OPENERS.contains(&next_word) && !is_initial(after);
-    match ABBREVIATIONS
-        .iter()
-        .find(|(abbreviation, _)| *abbreviation == word)
-    {
+    match ABBREVIATIONS.iter().find(|(abbreviation, _)| *abbreviation == word) {
         Some((_, AbbreviationKind::Title)) => false,
-        Some((_, AbbreviationKind::BeforeNumber)) => !after
-            .trim_start_matches(is_blank)
-            .starts_with(|c: char| c.is_ascii_digit()),
+        Some((_, AbbreviationKind::BeforeNumber)) => {
+            !after.trim_start_matches(is_blank).starts_with(|c: char| c.is_ascii_digit())
+        }
         Some((_, AbbreviationKind::MayEndSentence)) => next_is_opener,
         None if is_dotted_initialism(word) => next_is_opener,
         None if is_single_capital(word) && follows_name(before_stop, word) => next_is_opener,
@@ -534,14 +477,9 @@ fn is_true_boundary(text: &str, offset: usize, links: &[(usize, usize)]) -> bool
 /// Extra boundaries after a link that trails a finished sentence and is followed by a new
 /// one ("Read more. https://t.co/x The talks ..."): UAX #29 keeps the lower-case link with
 /// the sentence before it, and then nothing separates the next sentence.
-fn boundaries_after_links<'a>(
-    text: &'a str,
-    links: &'a [(usize, usize)],
-) -> impl Iterator<Item = usize> + 'a {
+fn boundaries_after_links<'a>(text: &'a str, links: &'a [(usize, usize)]) -> impl Iterator<Item = usize> + 'a {
     links.iter().filter_map(move |&(start, end)| {
-        let before = window_before(text, start)
-            .trim_end_matches(is_blank)
-            .trim_end_matches(is_closing);
+        let before = window_before(text, start).trim_end_matches(is_blank).trim_end_matches(is_closing);
         let ends_sentence = before.ends_with(['.', '!', '?']);
         let rest = &text[end..];
         let next_start = end + (rest.len() - rest.trim_start_matches(is_blank).len());
@@ -572,9 +510,7 @@ fn window_after(text: &str, offset: usize) -> &str {
 /// The first run of letters, past white space and opening punctuation.
 fn first_word(text: &str) -> &str {
     let text = text.trim_start_matches(|c: char| is_blank(c) || is_opening(c));
-    let end = text
-        .find(|c: char| !c.is_alphabetic())
-        .unwrap_or(text.len());
+    let end = text.find(|c: char| !c.is_alphabetic()).unwrap_or(text.len());
     &text[..end]
 }
 
@@ -609,9 +545,7 @@ fn follows_name(before_stop: &str, initial: &str) -> bool {
     let preceding = before_stop[..before_stop.len() - initial.len()].trim_end_matches(is_blank);
     match preceding.rsplit(is_blank).next() {
         None | Some("") => true,
-        Some(word) => word
-            .trim_start_matches(is_opening)
-            .starts_with(char::is_uppercase),
+        Some(word) => word.trim_start_matches(is_opening).starts_with(char::is_uppercase),
     }
 }
 
@@ -624,10 +558,7 @@ fn char_spans(text: &str, byte_spans: &[(usize, usize)]) -> Vec<Span> {
         let span_start = char_offset;
         char_offset += text[start..end].chars().count();
         byte = end;
-        spans.push(Span {
-            start: span_start,
-            end: char_offset,
-        });
+        spans.push(Span { start: span_start, end: char_offset });
     }
     spans
 }
@@ -652,25 +583,12 @@ mod tests {
         let mut previous_end = 0;
         for (&span, sentence) in spans.iter().zip(sentences) {
             assert!(span.start < span.end, "empty span {span:?} in {input:?}");
-            assert!(
-                span.start >= previous_end,
-                "overlap or disorder at {span:?} in {input:?}"
-            );
-            assert!(
-                span.end <= chars.len(),
-                "span {span:?} past the end of {input:?}"
-            );
+            assert!(span.start >= previous_end, "overlap or disorder at {span:?} in {input:?}");
+            assert!(span.end <= chars.len(), "span {span:?} past the end of {input:?}");
             let by_chars: String = chars[span.start..span.end].iter().collect();
             assert_eq!(sentence, by_chars, "slices disagrees with char offsets");
-            assert_eq!(
-                sentence,
-                sentence.trim_matches(is_blank),
-                "untrimmed {sentence:?}"
-            );
-            assert!(
-                sentence.chars().any(char::is_alphanumeric),
-                "no content: {sentence:?}"
-            );
+            assert_eq!(sentence, sentence.trim_matches(is_blank), "untrimmed {sentence:?}");
+            assert!(sentence.chars().any(char::is_alphanumeric), "no content: {sentence:?}");
             previous_end = span.end;
         }
     }
@@ -752,21 +670,12 @@ mod tests {
                 "Dragone said on social platform X. Musk did not reply.",
                 &["Dragone said on social platform X.", "Musk did not reply."],
             ),
-            (
-                "They fought in World War I. The war ended.",
-                &["They fought in World War I.", "The war ended."],
-            ),
+            ("They fought in World War I. The war ended.", &["They fought in World War I.", "The war ended."]),
             (
                 "The package is worth 3.5 billion euros. It was 2.25% more.",
-                &[
-                    "The package is worth 3.5 billion euros.",
-                    "It was 2.25% more.",
-                ],
+                &["The package is worth 3.5 billion euros.", "It was 2.25% more."],
             ),
-            (
-                "Growth was 0.5. Inflation fell.",
-                &["Growth was 0.5.", "Inflation fell."],
-            ),
+            ("Growth was 0.5. Inflation fell.", &["Growth was 0.5.", "Inflation fell."]),
         ];
         for (input, expected) in table {
             check(input, expected);
@@ -927,10 +836,7 @@ mod tests {
             ("“", &[]),
             ("\"'”", &[]),
             ("...", &[]),
-            (
-                "e\u{301}te\u{301} fini. Re\u{301}sume\u{301}.",
-                &["e\u{301}te\u{301} fini.", "Re\u{301}sume\u{301}."],
-            ),
+            ("e\u{301}te\u{301} fini. Re\u{301}sume\u{301}.", &["e\u{301}te\u{301} fini.", "Re\u{301}sume\u{301}."]),
             ("\u{301}. A.", &["A."]),
             ("U.S.", &["U.S."]),
             ("Gen.", &["Gen."]),
@@ -947,16 +853,7 @@ mod tests {
         assert_eq!(slice(text, Span { start: 1, end: 3 }), "ñb");
         assert_eq!(slice(text, Span { start: 3, end: 5 }), "🇺🇦");
         assert_eq!(slice(text, Span { start: 0, end: 99 }), text);
-        assert_eq!(
-            slice(
-                text,
-                Span {
-                    start: 99,
-                    end: 100
-                }
-            ),
-            ""
-        );
+        assert_eq!(slice(text, Span { start: 99, end: 100 }), "");
         assert_eq!(slice(text, Span { start: 3, end: 1 }), "");
         assert_eq!(slice("", Span { start: 0, end: 1 }), "");
         let spans = [
@@ -970,26 +867,11 @@ mod tests {
     }
 
     const SEEDS: [(&str, &str); 5] = [
-        (
-            "000",
-            include_str!("../corpus/seeds/000_c3d1db3825cf9e02.txt"),
-        ),
-        (
-            "001",
-            include_str!("../corpus/seeds/001_7f1100e17d890f5a.txt"),
-        ),
-        (
-            "002",
-            include_str!("../corpus/seeds/002_d583eda850feac0a.txt"),
-        ),
-        (
-            "003",
-            include_str!("../corpus/seeds/003_f045ec84fd2bba5d.txt"),
-        ),
-        (
-            "004",
-            include_str!("../corpus/seeds/004_afabb217477f3a24.txt"),
-        ),
+        ("000", include_str!("../corpus/seeds/000_c3d1db3825cf9e02.txt")),
+        ("001", include_str!("../corpus/seeds/001_7f1100e17d890f5a.txt")),
+        ("002", include_str!("../corpus/seeds/002_d583eda850feac0a.txt")),
+        ("003", include_str!("../corpus/seeds/003_f045ec84fd2bba5d.txt")),
+        ("004", include_str!("../corpus/seeds/004_afabb217477f3a24.txt")),
     ];
 
     #[test]
@@ -1012,17 +894,10 @@ mod tests {
             for &span in &spans {
                 let sentence = slice(text, span);
                 let last_word = sentence.rsplit(is_blank).next().unwrap_or("");
-                let ends_in_abbreviation = ABBREVIATIONS
-                    .iter()
-                    .any(|(abbreviation, _)| last_word.strip_suffix('.') == Some(abbreviation));
-                assert!(
-                    !ends_in_abbreviation,
-                    "seed {name}: sentence ends at an abbreviation: {sentence:?}"
-                );
-                assert!(
-                    !sentence.starts_with("- "),
-                    "seed {name}: list marker kept: {sentence:?}"
-                );
+                let ends_in_abbreviation =
+                    ABBREVIATIONS.iter().any(|(abbreviation, _)| last_word.strip_suffix('.') == Some(abbreviation));
+                assert!(!ends_in_abbreviation, "seed {name}: sentence ends at an abbreviation: {sentence:?}");
+                assert!(!sentence.starts_with("- "), "seed {name}: list marker kept: {sentence:?}");
             }
             let listing: Vec<&str> = spans.iter().map(|&span| slice(text, span)).collect();
             assert_eq!(spans.len(), expected_count, "seed {name}: {listing:#?}");
@@ -1035,10 +910,7 @@ mod tests {
         let first = sentences(seed_000)[0];
         assert!(slice(seed_000, first).starts_with("date 2025-08-20 BRUSSELS: NATO defense chiefs"));
         let seed_004 = SEEDS[4].1;
-        let all: Vec<&str> = sentences(seed_004)
-            .iter()
-            .map(|&span| slice(seed_004, span))
-            .collect();
+        let all: Vec<&str> = sentences(seed_004).iter().map(|&span| slice(seed_004, span)).collect();
         assert_eq!(all[2], "On Wednesday, NATO defense chiefs held a virtual meeting to devise security guarantees for Kyiv amid a U.S.-led diplomatic push to end the fighting.");
         assert_eq!(all[19], "49% of the sources are Center");
         assert_eq!(all[21], "To view factuality data please Upgrade to Premium");
@@ -1131,12 +1003,7 @@ mod tests {
         let input = "a?B.c!D.".repeat(20_000);
         let spans = sentences(&input);
         assert_valid(&input, &spans);
-        let article = SEEDS
-            .iter()
-            .map(|(_, text)| *text)
-            .collect::<Vec<_>>()
-            .join("\n\n")
-            .repeat(50);
+        let article = SEEDS.iter().map(|(_, text)| *text).collect::<Vec<_>>().join("\n\n").repeat(50);
         assert_valid(&article, &sentences(&article));
     }
 }

@@ -293,7 +293,9 @@ fn parse_command_line(arguments: Vec<OsString>) -> Result<Command, UsageError> {
 fn corpus_argument(command: &str, mut inputs: Vec<OsString>) -> Result<CorpusInput, UsageError> {
     match inputs.len() {
         0 => Err(UsageError::Wrong(format!("{command} needs {NEEDS_CORPUS}"))),
-        1 if !is_txt_file_name(Path::new(&inputs[0])) => Ok(CorpusInput::JsonOrFolder(Input::from_argument(inputs.remove(0)))),
+        1 if !is_txt_file_name(Path::new(&inputs[0])) => {
+            Ok(CorpusInput::JsonOrFolder(Input::from_argument(inputs.remove(0))))
+        }
         _ if inputs.iter().all(|input| is_txt_file_name(Path::new(input))) => {
             Ok(CorpusInput::TxtFiles(inputs.into_iter().map(PathBuf::from).collect()))
         }
@@ -375,7 +377,11 @@ fn run_bundle(corpus_input: &CorpusInput, pkg_dir: &Path, output: Option<&Path>)
         Some(path) => {
             std::fs::write(path, &html)
                 .map_err(|error| Failure::CannotWrite { output: path.display().to_string(), error })?;
-            eprintln!("crosscheck: wrote {} ({} KiB); open it in a browser, no server needed", path.display(), html.len() / 1024);
+            eprintln!(
+                "crosscheck: wrote {} ({} KiB); open it in a browser, no server needed",
+                path.display(),
+                html.len() / 1024
+            );
         }
         None => write_stdout(html.as_bytes())?,
     }
@@ -394,15 +400,13 @@ fn run_claim_review(corpus_input: &CorpusInput, review: ReviewArguments) -> Resu
     let reviews = claimreview::claim_reviews(&corpus, &analysis, &options);
     let mut json = claimreview::to_json(&reviews);
     json.push('\n');
-    write_stdout(json.as_bytes())
-        .map(|()| EXIT_OK)
+    write_stdout(json.as_bytes()).map(|()| EXIT_OK)
 }
 
 /// Today in UTC, from the system clock.
 fn today() -> Date {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |elapsed| elapsed.as_secs());
+    let seconds =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |elapsed| elapsed.as_secs());
     Date::from_days((seconds / 86_400) as i64)
 }
 

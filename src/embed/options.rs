@@ -87,7 +87,10 @@ impl RawOptions {
             return;
         }
         for key in unknown_keys(options) {
-            self.notes.push(format!("The option \"{key}\" is unknown (the options are {}); it was ignored.", NAMES.join(", ")));
+            self.notes.push(format!(
+                "The option \"{key}\" is unknown (the options are {}); it was ignored.",
+                NAMES.join(", ")
+            ));
         }
         for (index, name) in NAMES.iter().enumerate() {
             let value = js_sys::Reflect::get(options, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);

@@ -79,14 +79,22 @@ pub fn matching_words(selected: &str, quote: &str) -> Vec<Span> {
         if !selected_terms.contains(&term.text) {
             continue;
         }
-        let (Some(first), Some(last)) = (quote_words.get(term.first_word), quote_words.get(term.end_word.saturating_sub(1)))
+        let (Some(first), Some(last)) =
+            (quote_words.get(term.first_word), quote_words.get(term.end_word.saturating_sub(1)))
         else {
             continue;
         };
         let span = Span { start: first.start, end: last.end.max(first.end) };
         match marks.last_mut() {
             // Merge with the previous mark when only white space separates them.
-            Some(previous) if quote.chars().skip(previous.end).take(span.start.saturating_sub(previous.end)).all(char::is_whitespace) && span.start >= previous.end => {
+            Some(previous)
+                if quote
+                    .chars()
+                    .skip(previous.end)
+                    .take(span.start.saturating_sub(previous.end))
+                    .all(char::is_whitespace)
+                    && span.start >= previous.end =>
+            {
                 previous.end = span.end;
             }
             _ => marks.push(span),
@@ -266,8 +274,10 @@ impl Model {
             let (their_span, own_span) =
                 if other == link.to { (link.to_span, link.from_span) } else { (link.from_span, link.to_span) };
             let piece = |text: &str, span: Option<ClaimSpan>| {
-                span.map(|span| text.chars().skip(span.start).take(span.end.saturating_sub(span.start)).collect::<String>())
-                    .filter(|piece| !piece.trim().is_empty())
+                span.map(|span| {
+                    text.chars().skip(span.start).take(span.end.saturating_sub(span.start)).collect::<String>()
+                })
+                .filter(|piece| !piece.trim().is_empty())
             };
             let (marks, detail) = match link.relation {
                 Relation::Supports => (matching_words(own_text, &claim.text), None),
@@ -329,7 +339,9 @@ impl Model {
             };
             let Some(source) = self.source_index(&own.source) else { continue };
             let piece = |text: &str, span: Option<ClaimSpan>| {
-                span.map(|span| text.chars().skip(span.start).take(span.end.saturating_sub(span.start)).collect::<String>())
+                span.map(|span| {
+                    text.chars().skip(span.start).take(span.end.saturating_sub(span.start)).collect::<String>()
+                })
             };
             let (side, marks, detail) = match link.relation {
                 Relation::Supports => (&mut verdict.backing, matching_words(&mine.text, &own.text), None),
@@ -342,7 +354,14 @@ impl Model {
             if side.iter().any(|item| item.claim == own.id) {
                 continue;
             }
-            side.push(Evidence { claim: own.id, source, quote: own.text.clone(), reason: link.reason.clone(), marks, detail });
+            side.push(Evidence {
+                claim: own.id,
+                source,
+                quote: own.text.clone(),
+                reason: link.reason.clone(),
+                marks,
+                detail,
+            });
         }
         for side in [&mut verdict.backing, &mut verdict.contradicting] {
             side.sort_by_key(|item| (item.source, item.claim));
@@ -448,6 +467,7 @@ mod tests {
                 Link::new(ClaimId(0), ClaimId(1), Relation::Supports, "same".into()),
                 Link::new(ClaimId(3), ClaimId(1), Relation::Contradicts, "number".into()),
             ],
+            related: Vec::new(),
         };
         Model::new(corpus, analysis)
     }

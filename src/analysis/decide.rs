@@ -1,0 +1,164 @@
+//! The learned decision on a pair of claims: a logistic regression over the pair's features
+//! (`features`) says whether the two tell the same fact and agree (`supports`), tell the same fact
+//! but one backs only a side detail of the other (`partial`, still a backing), tell the same fact
+//! and disagree (`contradicts`), or merely share names and topic (`distinct`).
+//!
+//! The rules keep their part: they name the detail that conflicts. A detail the rules find in
+//! conflict makes a contradiction when the model takes the pair for one fact (its probability of
+//! `distinct` is low enough); otherwise a pair the model calls a conflict is only linked as one
+//! when a detail can be named (a count, a date, a place, a
+//! negation, a speaker, or one report denying or doubting what the other asserts); otherwise it
+//! is `related`, never a backing. The model's weights and thresholds are `data/links-model.json`,
+//! written by the trainer (`scripts/train.sh`).
+
+use crate::analysis::align::Similarity;
+use crate::analysis::features::{self, cues};
+use crate::analysis::model::Model;
+use crate::analysis::slots::Slots;
+use crate::analysis::stance::{ConflictKind, Findings, Verdict, WordSpan, RELATED};
+use std::sync::OnceLock;
+
+/// The classes of the links model, in its order.
+pub const CLASSES: [&str; 4] = ["distinct", "partial", "supports", "contradicts"];
+const DISTINCT: usize = 0;
+const PARTIAL: usize = 1;
+const SUPPORTS: usize = 2;
+const CONTRADICTS: usize = 3;
+
+const SHIPPED: &str = include_str!("data/links-model.json");
+
+/// What the analysis does with a pair.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    /// Backing: `main` when the two tell the same main point, else a side detail.
+    Supports {
+        main: bool,
+        reason: String,
+    },
+    Contradicts {
+        kind: ConflictKind,
+        reason: String,
+        span_a: WordSpan,
+        span_b: WordSpan,
+    },
+    /// Same people or topic, a different fact: not a backing, not a link.
+    Related,
+    Unrelated,
+}
+
+/// A model with its thresholds, or none (the rules decide alone).
+#[derive(Clone, Debug, Default)]
+pub struct Decision {
+    pub model: Option<Model>,
+}
+
+impl Decision {
+    /// The decision the crate ships with. A model that does not fit the code's features (a test
+    /// checks that this never happens) is ignored, and the rules decide.
+    pub fn shipped() -> &'static Decision {
+        static SHIPPED_DECISION: OnceLock<Decision> = OnceLock::new();
+        SHIPPED_DECISION.get_or_init(|| Decision::from_json(SHIPPED).unwrap_or_default())
+    }
+
+    /// A decision from a model file, checked against the code's features and classes.
+    pub fn from_json(text: &str) -> Result<Decision, String> {
+        let model = Model::from_json(text)?;
+        model.check(&features::NAMES, &CLASSES)?;
+        if model.thresholds.len() != CLASSES.len() {
+            return Err("links model: one threshold per class expected".to_string());
+        }
+        Ok(Decision { model: Some(model) })
+    }
+
+    /// The class probabilities of a pair, if there is a model.
+    pub fn probabilities(&self, x: &[f32; features::N_FEATURES]) -> Option<Vec<f32>> {
+        self.model.as_ref().map(|m| m.probabilities(x))
+    }
+
+    /// Decides a pair of claims from their features, the rules' verdict and the findings.
+    pub fn decide(
+        &self,
+        a: &Slots,
+        b: &Slots,
+        x: &[f32; features::N_FEATURES],
+        similarity: &Similarity,
+        rules: Verdict,
+        findings: &Findings,
+    ) -> Outcome {
+        let Some(model) = &self.model else {
+            return match rules {
+                Verdict::Supports { reason } => Outcome::Supports { main: true, reason },
+                Verdict::Contradicts { kind, reason, span_a, span_b } => {
+                    Outcome::Contradicts { kind, reason, span_a, span_b }
+                }
+                Verdict::Related => Outcome::Related,
+                Verdict::Unrelated => Outcome::Unrelated,
+            };
+        };
+        let p = model.probabilities(x);
+        let t = &model.thresholds;
+        // A detail the rules found in conflict, on a pair the model takes for one fact.
+        if let Verdict::Contradicts { kind, reason, span_a, span_b } = &rules {
+            if p[DISTINCT] <= t[DISTINCT] {
+                return Outcome::Contradicts { kind: *kind, reason: reason.clone(), span_a: *span_a, span_b: *span_b };
+            }
+        }
+        if p[CONTRADICTS] >= t[CONTRADICTS] {
+            if let Some((kind, reason, span_a, span_b)) = named_conflict(a, b, rules.clone(), findings) {
+                return Outcome::Contradicts { kind, reason, span_a, span_b };
+            }
+        }
+        if p[SUPPORTS] + p[PARTIAL] >= t[SUPPORTS] {
+            let reason = match rules {
+                Verdict::Supports { reason } => reason,
+                _ => crate::analysis::stance::support_reason(a, b, similarity, findings),
+            };
+            return Outcome::Supports { main: p[SUPPORTS] >= p[PARTIAL], reason };
+        }
+        if similarity.score >= RELATED {
+            Outcome::Related
+        } else {
+            Outcome::Unrelated
+        }
+    }
+}
+
+/// The detail two claims disagree on, if one can be named: the rules' conflict if they found one, else any
+/// conflicting detail, else a denial or doubt in one claim only.
+pub fn named_conflict(
+    a: &Slots,
+    b: &Slots,
+    rules: Verdict,
+    findings: &Findings,
+) -> Option<(ConflictKind, String, WordSpan, WordSpan)> {
+    if let Verdict::Contradicts { kind, reason, span_a, span_b } = rules {
+        return Some((kind, reason, span_a, span_b));
+    }
+    let raw = [
+        (ConflictKind::Number, &findings.number_conflict),
+        (ConflictKind::Date, &findings.date_conflict),
+        (ConflictKind::Place, &findings.place_conflict),
+        (
+            if findings.participation { ConflictKind::Participation } else { ConflictKind::Negation },
+            &findings.negation_conflict,
+        ),
+        (ConflictKind::Speaker, &findings.speaker_conflict),
+    ];
+    if let Some((kind, Some((span_a, span_b, reason)))) = raw.into_iter().find(|(_, c)| c.is_some()) {
+        return Some((kind, reason.clone(), *span_a, *span_b));
+    }
+    let (ca, cb) = (cues(a), cues(b));
+    if ca.polar() == cb.polar() {
+        return None;
+    }
+    let (denying, word) = if ca.polar() { (a, ca.polar_word?) } else { (b, cb.polar_word?) };
+    let surface = denying.words.get(word).map(|w| w.surface.clone()).unwrap_or_default();
+    let reason = format!("negation: one report says \u{201c}{surface}\u{201d}, the other asserts it");
+    let span = (word, word + 1);
+    let none = (0, 0);
+    Some(if ca.polar() {
+        (ConflictKind::Negation, reason, span, none)
+    } else {
+        (ConflictKind::Negation, reason, none, span)
+    })
+}
