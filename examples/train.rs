@@ -61,6 +61,8 @@ mod native {
         nameable: bool,
         /// The rules alone found a conflicting detail.
         rule_conflict: bool,
+        /// Some detail is in conflict, whatever the rules' gates said.
+        detail_conflict: bool,
         json: serde_json::Value,
     }
 
@@ -179,8 +181,10 @@ mod native {
                             });
                             let rule_conflict =
                                 matches!(c.verdict, crosscheck::analysis::stance::Verdict::Contradicts { .. });
+                            let detail_conflict = decide::detail_conflict(&c.findings).is_some();
                             out.push(Pair {
                                 rule_conflict,
+                                detail_conflict,
                                 gold_key: (format!("{}/{gold_name}", labelled.name), p.id.clone()),
                                 relation: p.relation.clone(),
                                 example: Example::dense(&c.features, label),
@@ -197,7 +201,8 @@ mod native {
 
     fn fit(pairs: &[&Pair]) -> crosscheck::analysis::model::Model {
         let examples: Vec<Example> = pairs.iter().map(|p| p.example.clone()).collect();
-        learn::fit(&examples, &CLASSES, &features::NAMES, Settings { l2: 3e-3, iterations: 1500, learning_rate: 0.05 })
+        let l2 = std::env::var("L2").ok().and_then(|v| v.parse().ok()).unwrap_or(3e-3);
+        learn::fit(&examples, &CLASSES, &features::NAMES, Settings { l2, iterations: 1500, learning_rate: 0.05 })
     }
 
     /// Figures of a simulated decision on labelled pairs with out-of-fold probabilities.
@@ -218,9 +223,14 @@ mod native {
         for (pair, p) in pairs.iter().zip(probabilities) {
             let entry = by_gold.entry(&pair.gold_key).or_insert((pair.relation.as_str(), BTreeSet::new()));
             let (t_distinct, t_supports, t_contradicts) = (t[0], t[2], t[3]);
-            if (pair.rule_conflict && p[0] <= t_distinct) || (p[3] >= t_contradicts && pair.nameable) {
+            let backing = p[1] + p[2] >= t_supports;
+            if pair.rule_conflict {
+                if p[0] <= t_distinct || backing {
+                    entry.1.insert("contradicts");
+                }
+            } else if (backing && pair.detail_conflict) || (p[3] >= t_contradicts && pair.nameable) {
                 entry.1.insert("contradicts");
-            } else if p[1] + p[2] >= t_supports {
+            } else if backing {
                 entry.1.insert("supports");
             }
         }

@@ -97,10 +97,19 @@ impl Decision {
         };
         let p = model.probabilities(x);
         let t = &model.thresholds;
+        let backing = p[SUPPORTS] + p[PARTIAL] >= t[SUPPORTS];
         // A detail the rules found in conflict, on a pair the model takes for one fact.
         if let Verdict::Contradicts { kind, reason, span_a, span_b } = &rules {
-            if p[DISTINCT] <= t[DISTINCT] {
+            if p[DISTINCT] <= t[DISTINCT] || backing {
                 return Outcome::Contradicts { kind: *kind, reason: reason.clone(), span_a: *span_a, span_b: *span_b };
+            }
+            // Different facts that differ on a detail: related, never a backing.
+            return if similarity.score >= RELATED { Outcome::Related } else { Outcome::Unrelated };
+        }
+        // What the model would call a backing, with a detail in conflict, is a contradiction.
+        if backing {
+            if let Some((kind, reason, span_a, span_b)) = detail_conflict(findings) {
+                return Outcome::Contradicts { kind, reason, span_a, span_b };
             }
         }
         if p[CONTRADICTS] >= t[CONTRADICTS] {
@@ -108,7 +117,7 @@ impl Decision {
                 return Outcome::Contradicts { kind, reason, span_a, span_b };
             }
         }
-        if p[SUPPORTS] + p[PARTIAL] >= t[SUPPORTS] {
+        if backing {
             let reason = match rules {
                 Verdict::Supports { reason } => reason,
                 _ => crate::analysis::stance::support_reason(a, b, similarity, findings),
@@ -134,6 +143,11 @@ pub fn named_conflict(
     if let Verdict::Contradicts { kind, reason, span_a, span_b } = rules {
         return Some((kind, reason, span_a, span_b));
     }
+    detail_conflict(findings).or_else(|| denial(a, b))
+}
+
+/// The first detail the findings show in conflict, whatever the rules' gates said.
+pub fn detail_conflict(findings: &Findings) -> Option<(ConflictKind, String, WordSpan, WordSpan)> {
     let raw = [
         (ConflictKind::Number, &findings.number_conflict),
         (ConflictKind::Date, &findings.date_conflict),
@@ -142,11 +156,15 @@ pub fn named_conflict(
             if findings.participation { ConflictKind::Participation } else { ConflictKind::Negation },
             &findings.negation_conflict,
         ),
-        (ConflictKind::Speaker, &findings.speaker_conflict),
+        // Who said it conflicts only for the same quoted words.
+        (ConflictKind::Speaker, if findings.shared_quote { &findings.speaker_conflict } else { &None }),
     ];
-    if let Some((kind, Some((span_a, span_b, reason)))) = raw.into_iter().find(|(_, c)| c.is_some()) {
-        return Some((kind, reason.clone(), *span_a, *span_b));
-    }
+    raw.into_iter()
+        .find_map(|(kind, c)| c.as_ref().map(|(span_a, span_b, reason)| (kind, reason.clone(), *span_a, *span_b)))
+}
+
+/// One claim denies or doubts what the other asserts: the first denying word, as the detail.
+fn denial(a: &Slots, b: &Slots) -> Option<(ConflictKind, String, WordSpan, WordSpan)> {
     let (ca, cb) = (cues(a), cues(b));
     if ca.polar() == cb.polar() {
         return None;

@@ -63,10 +63,12 @@ impl Cues {
     }
 }
 
-/// The stance cue words of a claim (contracted "n't" counts as a negation).
+/// The stance cue words of a claim: its refuting, hedging and negating words, and the words that
+/// deny by their meaning ("rejected", "pulled out"), which count as denials too.
 pub fn cues(slots: &Slots) -> Cues {
     let table = &lexicon().cues;
     let mut out = Cues::default();
+    let mut denials: BTreeSet<usize> = slots.denial_words.iter().copied().collect();
     for (i, word) in slots.words.iter().enumerate() {
         let bits = table.get(&word.lower).copied().unwrap_or(0);
         let refute = bits & CUE_REFUTE != 0;
@@ -75,10 +77,11 @@ pub fn cues(slots: &Slots) -> Cues {
         out.hedge |= bits & CUE_HEDGE != 0;
         out.negation |= negation;
         if refute || negation {
-            out.n_polar += 1;
-            out.polar_word.get_or_insert(i);
+            denials.insert(i);
         }
     }
+    out.n_polar = denials.len();
+    out.polar_word = denials.first().copied();
     out
 }
 

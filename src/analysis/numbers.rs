@@ -32,7 +32,15 @@ pub struct Quantity {
 impl Quantity {
     /// Two counts of the same thing that no reading can reconcile.
     pub fn conflicts_with(&self, other: &Quantity) -> bool {
-        self.noun_class == other.noun_class && (self.high < other.low || other.high < self.low)
+        let disjoint = self.high < other.low || other.high < self.low;
+        self.noun_class == other.noun_class && disjoint && !self.rounds(other) && !other.rounds(self)
+    }
+
+    /// An unhedged round number ("a 40-foot crater") may be another report's exact figure rounded
+    /// ("39 feet"): within 5 % of it, the two do not conflict.
+    fn rounds(&self, exact: &Quantity) -> bool {
+        let round = self.bound.is_none() && self.value >= 20.0 && self.value % 10.0 == 0.0;
+        round && (self.value - exact.value).abs() <= 0.05 * self.value
     }
 
     pub fn agrees_with(&self, other: &Quantity) -> bool {
@@ -409,5 +417,9 @@ mod tests {
         assert!(!first("roughly half a dozen counterparts").conflicts_with(&first("five counterparts")));
         assert!(!first("more than three years").conflicts_with(&first("a three-year war")));
         assert!(first("nine regions").conflicts_with(&first("six regions")));
+        // A round figure is another's exact one rounded; a figure that is not round is not.
+        assert!(!first("a 40-foot-wide crater").conflicts_with(&first("a 39-foot-wide crater")));
+        assert!(first("28 chiefs").conflicts_with(&first("30 chiefs")));
+        assert!(first("$12,000 for the van").conflicts_with(&first("$9,000 on the van")));
     }
 }

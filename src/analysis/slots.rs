@@ -57,6 +57,8 @@ pub struct Predicate {
     pub negative: bool,
     pub first_word: usize,
     pub end_word: usize,
+    /// Read from a word that denies by its meaning ("rejected", "pulled out"), not from a cue.
+    pub by_meaning: bool,
 }
 
 /// A person the claim says said something.
@@ -78,6 +80,9 @@ pub struct Slots {
     pub dates: Vec<Bound<DateMention>>,
     pub places: Vec<Bound<Place>>,
     pub predicates: Vec<Predicate>,
+    /// The words that deny something: negation cues, negating phrases ("ruled out"), and words
+    /// that deny by meaning ("rejected", "without"), each counted once.
+    pub denial_words: Vec<usize>,
     pub speakers: Vec<Speaker>,
     /// Word trigrams of quoted passages, folded.
     pub quote_trigrams: BTreeSet<String>,
@@ -221,12 +226,32 @@ fn find_names(words: &[Word], vocabulary: &Vocabulary) -> Vec<Name> {
             || word.is_digits();
         if word.is_acronym() && !lexicon.titles.contains(lower) {
             names.push(Name { key: lower.to_string(), kind: NameKind::Organisation, word: i, n_words: 1 });
-        } else if !is_common && lower.chars().count() > 1 {
-            names.push(Name { key: lower.to_string(), kind: NameKind::Person, word: i, n_words: 1 });
+        } else if !is_common && lower.chars().count() > 1 && !lower.starts_with("i'") {
+            // "Iraqi", "Lebanese": a people of a known place, never a person.
+            let kind = if is_demonym(lower) { NameKind::Organisation } else { NameKind::Person };
+            names.push(Name { key: lower.to_string(), kind, word: i, n_words: 1 });
         }
         i += 1;
     }
     unknown_places(words, names)
+}
+
+/// A word naming the people of a place the gazetteer knows: the place's name, less at most its
+/// last two letters, and a demonym ending ("Iraq" -> "Iraqi", "Lebanon" -> "Lebanese",
+/// "Nicaragua" -> "Nicaraguan").
+fn is_demonym(lower: &str) -> bool {
+    const ENDINGS: [&str; 6] = ["i", "ese", "an", "ian", "ish", "ean"];
+    let Some(ending) = ENDINGS.iter().filter(|e| lower.ends_with(**e)).max_by_key(|e| e.len()) else {
+        return false;
+    };
+    let stem = &lower[..lower.len() - ending.len()];
+    stem.chars().count() >= 4
+        && lexicon().places.keys().any(|place| {
+            !place.contains(' ')
+                && place.len() <= stem.len() + 2
+                && place.starts_with(stem.get(..stem.len().min(place.len())).unwrap_or(stem))
+                && place.len() + 2 >= stem.len()
+        })
 }
 
 /// Names the gazetteer does not know that are used as a place: a capitalised name right after
@@ -334,7 +359,7 @@ fn un_prefixed(lower: &str) -> Option<&str> {
 /// Names are not predicates: "not al-Baghdadi's wife" denies "wife", not Baghdadi. What follows a
 /// denied speech verb ("I am not saying it was not a meteorite") or "if"/"whether" up to the end
 /// of the clause is neither asserted nor denied.
-fn find_predicates(words: &[Word], names: &[Name]) -> Vec<Predicate> {
+fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize>) {
     let lexicon = lexicon();
     let in_name = |i: usize| names.iter().any(|n| n.word <= i && i < n.word + n.n_words.max(1));
     let mut negate_next = false;
@@ -342,6 +367,7 @@ fn find_predicates(words: &[Word], names: &[Name]) -> Vec<Predicate> {
     // Up to the end of the clause, nothing is asserted.
     let mut unasserted = false;
     let mut out = Vec::new();
+    let mut denials: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < words.len() {
         let word = &words[i];
@@ -365,18 +391,21 @@ fn find_predicates(words: &[Word], names: &[Name]) -> Vec<Predicate> {
         {
             negate_next = true;
             budget = 4;
+            denials.push(i);
             i += phrase.len();
             continue;
         }
         if lexicon.negation_cues.contains(&word.lower) && !matches!(word.lower.as_str(), "no" | "neither" | "nor") {
             negate_next = true;
             budget = 4;
+            denials.push(i);
             i += 1;
             continue;
         }
         if word.negated {
             negate_next = true;
             budget = 4;
+            denials.push(i);
             i += 1;
             continue;
         }
@@ -391,12 +420,16 @@ fn find_predicates(words: &[Word], names: &[Name]) -> Vec<Predicate> {
                 .find(|(_, w)| !lexicon.is_stopword(&w.lower) && !w.is_digits())
                 .map(|(k, w)| (i + 1 + k, w));
             if let Some((at, partner)) = partner {
+                if word.lower == "without" {
+                    denials.push(i);
+                }
                 let negative = (word.lower == "without") != negate_next;
                 out.push(Predicate {
                     class: format!("with:{}", word_class(partner)),
                     negative,
                     first_word: i,
                     end_word: at + 1,
+                    by_meaning: word.lower == "without",
                 });
             }
         }
@@ -410,10 +443,11 @@ fn find_predicates(words: &[Word], names: &[Name]) -> Vec<Predicate> {
         });
         let antonym = antonym.or_else(|| un_prefixed(&word.lower).map(|p| (p.to_string(), 1)));
         if let Some((denied, n)) = antonym {
+            denials.push(i);
             for predicate in denied.split(' ') {
                 let stem = stem_word(predicate);
                 let class = lexicon.synonym_class.get(&stem).cloned().unwrap_or(stem);
-                out.push(Predicate { class, negative: !negate_next, first_word: i, end_word: i + n });
+                out.push(Predicate { class, negative: !negate_next, first_word: i, end_word: i + n, by_meaning: true });
             }
             negate_next = false;
             i += n;
@@ -432,7 +466,13 @@ fn find_predicates(words: &[Word], names: &[Name]) -> Vec<Predicate> {
         if is_content && !is_filler && not_asserted {
             // Neither asserted nor denied: it takes no part in polarity.
         } else if is_content && !is_filler {
-            out.push(Predicate { class: word_class(word), negative: negate_next, first_word: i, end_word: i + 1 });
+            out.push(Predicate {
+                class: word_class(word),
+                negative: negate_next,
+                first_word: i,
+                end_word: i + 1,
+                by_meaning: false,
+            });
             // "not saying that ...": what is not said is not asserted either.
             unasserted = negate_next && event_kind(word) == Some("say");
             negate_next = false;
@@ -444,7 +484,9 @@ fn find_predicates(words: &[Word], names: &[Name]) -> Vec<Predicate> {
         }
         i += 1;
     }
-    out
+    denials.sort_unstable();
+    denials.dedup();
+    (out, denials)
 }
 
 /// Who is said to have said something: the person nearest before a speech verb (within a few
@@ -592,7 +634,7 @@ pub fn read(text: &str, published: Option<Date>, vocabulary: &Vocabulary) -> Slo
             end_word: (name.word + n_words).min(words.len()),
         });
     }
-    let predicates = find_predicates(&words, &names);
+    let (predicates, denial_words) = find_predicates(&words, &names);
     let speakers = find_speakers(&words, &names);
     let mut details: Vec<(usize, usize)> = dates.iter().map(|d| (d.first_word, d.end_word)).collect();
     details.extend(counts.iter().map(|q| (q.first_word, q.end_word)));
@@ -615,6 +657,7 @@ pub fn read(text: &str, published: Option<Date>, vocabulary: &Vocabulary) -> Slo
         dates,
         places,
         predicates,
+        denial_words,
         speakers,
         quote_trigrams: quote_trigrams(text),
         names,
@@ -666,6 +709,10 @@ mod tests {
         check("Dragone said it was a great, candid discussion", &["dragone"]);
         check("\"It was great,\" said Mark Rutte.", &["rutte"]);
         check("NATO defense chiefs met, a senior alliance official said", &[]);
+        // A people is not a person: "the Lebanese said" names no speaker.
+        check("Officials from the Lebanese army said it was true", &[]);
+        assert!(is_demonym("iraqi") && is_demonym("lebanese") && is_demonym("nicaraguan"));
+        assert!(!is_demonym("murillo") && !is_demonym("adrian") && !is_demonym("lavrov"));
     }
 
     #[test]

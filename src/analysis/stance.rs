@@ -244,6 +244,10 @@ fn compare_places(a: &Slots, b: &Slots, same_frame: bool, findings: &mut Finding
 }
 
 fn compare_polarity(a: &Slots, b: &Slots, findings: &mut Findings) {
+    // A claim that calls what it reports false or doubtful ("reports ... have been denied", "the
+    // improbable story") does not assert it: none of its predicates is asserted against a denial.
+    let refutes = |s: &Slots| crate::analysis::features::cues(s).refute;
+    let (a_refutes, b_refutes) = (refutes(a), refutes(b));
     for x in a.predicates.iter() {
         let same: Vec<_> = b.predicates.iter().filter(|y| y.class == x.class).collect();
         if same.is_empty() {
@@ -253,7 +257,9 @@ fn compare_polarity(a: &Slots, b: &Slots, findings: &mut Findings) {
         let a_positive = a.predicates.iter().filter(|p| p.class == x.class).all(|p| !p.negative);
         let b_negative = same.iter().all(|p| p.negative);
         let b_positive = same.iter().all(|p| !p.negative);
-        if (a_negative && b_positive) || (a_positive && b_negative) {
+        let asserted_against_denial =
+            (a_negative && b_positive && !b_refutes) || (a_positive && b_negative && !a_refutes);
+        if asserted_against_denial {
             let y = same[0];
             let context = |s: &Slots, first: usize, end: usize| (first.saturating_sub(3), (end).min(s.words.len()));
             let span_a = context(a, x.first_word, x.end_word);
