@@ -30,10 +30,12 @@ const SHIPPED: &str = include_str!("data/links-model.json");
 /// What the analysis does with a pair.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Outcome {
-    /// Backing: `main` when the two tell the same main point, else a side detail.
+    /// Backing: `main` when the two tell the same main point, else a side detail; `strength`
+    /// ranks backings (the model's probability of backing, or 1 for the rules).
     Supports {
         main: bool,
         reason: String,
+        strength: f32,
     },
     Contradicts {
         kind: ConflictKind,
@@ -87,7 +89,7 @@ impl Decision {
     ) -> Outcome {
         let Some(model) = &self.model else {
             return match rules {
-                Verdict::Supports { reason } => Outcome::Supports { main: true, reason },
+                Verdict::Supports { reason } => Outcome::Supports { main: true, reason, strength: 1.0 },
                 Verdict::Contradicts { kind, reason, span_a, span_b } => {
                     Outcome::Contradicts { kind, reason, span_a, span_b }
                 }
@@ -122,7 +124,7 @@ impl Decision {
                 Verdict::Supports { reason } => reason,
                 _ => crate::analysis::stance::support_reason(a, b, similarity, findings),
             };
-            return Outcome::Supports { main: p[SUPPORTS] >= p[PARTIAL], reason };
+            return Outcome::Supports { main: p[SUPPORTS] >= p[PARTIAL], reason, strength: p[SUPPORTS] + p[PARTIAL] };
         }
         if similarity.score >= RELATED {
             Outcome::Related
@@ -179,4 +181,48 @@ fn denial(a: &Slots, b: &Slots) -> Option<(ConflictKind, String, WordSpan, WordS
     } else {
         (ConflictKind::Negation, reason, none, span)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_model_fits_the_code() {
+        // A model trained on other features or classes would be ignored at run time (the rules
+        // would decide alone); this is where that shows.
+        let decision = Decision::from_json(SHIPPED).expect("the shipped links model fits features::NAMES and CLASSES");
+        let model = decision.model.expect("a model");
+        assert!(model.thresholds.iter().all(|t| (0.0..=2.0).contains(t)));
+        assert!(Decision::shipped().model.is_some());
+        // A model that names other features is refused.
+        let mut other = model.clone();
+        other.features[0] = "something else".into();
+        assert!(Decision::from_json(&serde_json::to_string(&other).expect("serialises")).is_err());
+    }
+
+    #[test]
+    fn a_conflicting_detail_never_backs() {
+        use crate::analysis::{analyse, Relation};
+        use crate::corpus::{Corpus, Source, SourceId, SourceKind};
+        let source = |id: &str, text: &str| Source {
+            id: SourceId(id.into()),
+            name: id.into(),
+            kind: SourceKind::Article,
+            published: crate::date::Date::parse_iso("2025-05-09"),
+            url: None,
+            title: None,
+            text: text.into(),
+        };
+        let corpus = Corpus {
+            title: String::new(),
+            sources: vec![
+                source("a", "Councillor James Smith paid $12,000 for the van that serves as the mobile library."),
+                source("b", "Councillor James Smith spent $9,000 on the van that serves as the mobile library."),
+            ],
+        };
+        let analysis = analyse(&corpus);
+        assert!(analysis.links.iter().any(|l| l.relation == Relation::Contradicts), "{analysis:?}");
+        assert!(analysis.links.iter().all(|l| l.relation != Relation::Supports), "{analysis:?}");
+    }
 }

@@ -220,6 +220,7 @@ pub fn pair(
         .map(|t| off_topic(t))
         .sum();
     let negation_mismatch = if shared_weight > 0.0 { (mismatch / shared_weight) as f32 } else { 0.0 };
+
     // How much of what one claim denies the other asserts: the weight of the terms denied in one
     // and present undenied in the other, over all the terms the first denies.
     let refuted = |x: &Slots, nx: &BTreeSet<&str>, y: &Slots, ny: &BTreeSet<&str>| -> f32 {
