@@ -189,13 +189,29 @@ async fn a_selection_is_a_deep_link_that_survives_a_remount_and_the_back_button(
     let reloaded = mount_seeds_linked(Some("cctest")).await;
     assert_eq!(selected_sentences(&reloaded), vec![sentences[2].text_content().unwrap()]);
 
-    // Back steps to the previous selection in both widgets.
-    history.back().unwrap();
+    // Back steps to the previous selection. Chromium's back button skips history entries that
+    // were pushed without a real user gesture (synthetic clicks are none), so the test does what
+    // the back button does for a reader: the URL returns to the earlier entry and the page gets
+    // a popstate event.
+    let earlier = hash.replace(
+        &format!("cctest=000:{start}"),
+        &format!("cctest=000:{}", sentences[1].get_attribute("data-start").unwrap()),
+    );
+    let path = window.location().pathname().unwrap();
+    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{earlier}"))).unwrap();
+    let popstate = web_sys::Event::new("popstate").unwrap();
+    window.dispatch_event(&popstate).unwrap();
     let mut waited = 0;
-    while selected_sentences(&root) != vec![sentences[1].text_content().unwrap()] && waited < 50 {
+    let want = vec![sentences[1].text_content().unwrap()];
+    while (selected_sentences(&root) != want || selected_sentences(&reloaded) != want) && waited < 50 {
         yew::platform::time::sleep(Duration::from_millis(20)).await;
         waited += 1;
     }
+    assert_eq!(
+        selected_sentences(&reloaded),
+        vec![sentences[1].text_content().unwrap()],
+        "back restores the earlier selection in every widget on the link"
+    );
     assert_eq!(
         selected_sentences(&root),
         vec![sentences[1].text_content().unwrap()],
@@ -328,4 +344,62 @@ async fn a_contradicted_claim_offers_its_claimreview_json_ld_and_a_backed_one_do
 
     select_sentence_containing(&root, "000", "32 defense chiefs").await;
     assert!(root.query_selector(".crosscheck__jsonld").unwrap().is_none(), "an undisputed claim has no review");
+}
+
+#[wasm_bindgen_test]
+async fn backing_names_what_matched_and_related_claims_stay_apart_and_uncounted() {
+    let root = mount_seeds().await;
+    select_sentence_containing(&root, "000", "32 defense chiefs").await;
+    let backing = section_items(&root, "supports");
+    assert!(!backing.is_empty());
+    for (source, text) in &backing {
+        // The reason says what matched, not a bag of shared words.
+        assert!(text.contains("both:") || text.contains("same ") || text.contains("both name"), "{source}: {text}");
+    }
+    // Claims that only share names or topic are listed apart, collapsed, and not counted.
+    let related = root.query_selector(".crosscheck__related").unwrap().expect("an 'Also mentions' list");
+    assert!(!related.has_attribute("open"), "the list starts collapsed");
+    let summary = related.query_selector("summary").unwrap().unwrap().text_content().unwrap();
+    assert!(summary.starts_with("Also mentions ("), "{summary}");
+    let related_quotes: Vec<String> =
+        all(&related, ".crosscheck__quote").iter().map(|q| q.text_content().unwrap()).collect();
+    assert!(!related_quotes.is_empty());
+    let backing_quotes: Vec<String> =
+        all(&root, ".crosscheck__evidence[data-relation=\"supports\"] .crosscheck__quote")
+            .iter()
+            .map(|q| q.text_content().unwrap())
+            .collect();
+    assert!(related_quotes.iter().all(|q| !backing_quotes.contains(q)), "a related claim is never also a backer");
+    let n_backing_sources =
+        backing.iter().map(|(source, _)| source.clone()).collect::<std::collections::BTreeSet<_>>().len();
+    let counts = root.query_selector(".crosscheck__counts").unwrap().unwrap().text_content().unwrap();
+    assert!(counts.starts_with(&format!("{n_backing_sources} source")), "only backers are counted: {counts}");
+    clear_fragment();
+}
+
+#[wasm_bindgen_test]
+async fn a_side_detail_backing_says_which_part_it_backs() {
+    let root = mount_seeds().await;
+    select_sentence_containing(&root, "002", "Caine convened a smaller meeting").await;
+    let details: Vec<String> = all(&root, ".crosscheck__evidence[data-relation=\"supports\"] .crosscheck__side-detail")
+        .iter()
+        .map(|e| e.text_content().unwrap())
+        .collect();
+    assert!(details.iter().any(|d| d.starts_with("Backs a detail")), "{details:?}");
+    // Main-point backers come before side details.
+    let items = all(&root, ".crosscheck__evidence[data-relation=\"supports\"] .crosscheck__evidence-item");
+    let first_side = items.iter().position(|item| item.query_selector(".crosscheck__side-detail").unwrap().is_some());
+    let last_main = items.iter().rposition(|item| item.query_selector(".crosscheck__side-detail").unwrap().is_none());
+    if let (Some(side), Some(main)) = (first_side, last_main) {
+        assert!(main < side, "main-point backers first");
+    }
+    clear_fragment();
+}
+
+/// Leaves the page's URL without a fragment, as a test that selected a sentence found it, so that
+/// the history of one test does not leak into the next.
+fn clear_fragment() {
+    let window = web_sys::window().unwrap();
+    let path = window.location().pathname().unwrap();
+    window.history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path)).unwrap();
 }

@@ -232,6 +232,79 @@ pub fn terms(words: &[Word]) -> Vec<Term> {
     out
 }
 
+/// The run of `words` whose index terms all occur in `other_terms` (function words may sit inside
+/// the run, not at its ends) that tells the most: each shared term counts two, a term of a name
+/// (`in_name` of its first word) one, and a run needs one term outside names and two in all.
+/// Returned as a word range `first..end`: what two claims say alike, in the first one's words
+/// ("held a video conference"). `terms` are the index terms of `words`.
+pub fn shared_run(
+    words: &[Word],
+    terms: &[Term],
+    other_terms: &std::collections::BTreeSet<String>,
+    in_name: impl Fn(usize) -> bool,
+) -> Option<(usize, usize)> {
+    let lexicon = lexicon();
+    // Per word: Some(true) when a shared term covers it, Some(false) when it is a term the other
+    // claim lacks, None for a function word.
+    let mut state: Vec<Option<bool>> =
+        words.iter().map(|w| if lexicon.is_stopword(&w.lower) { None } else { Some(false) }).collect();
+    for term in terms {
+        let shared = other_terms.contains(&term.text);
+        for slot in state.iter_mut().take(term.end_word).skip(term.first_word) {
+            *slot = Some(shared || slot.is_some_and(|s| s));
+        }
+    }
+    let mut best: Option<(usize, usize, usize)> = None; // (value, first, end)
+    let mut start = 0;
+    while start < words.len() {
+        if state[start] != Some(true) {
+            start += 1;
+            continue;
+        }
+        let (mut value, mut n_content, mut n_terms) = (0, 0, 0);
+        let mut end = start;
+        let mut last_shared = start + 1;
+        while end < words.len()
+            && state[end] != Some(false)
+            && (end == start || !words[end].gap.contains(['.', ';', ':', '"', '(', ')']))
+        {
+            if state[end] == Some(true) {
+                last_shared = end + 1;
+                n_terms += 1;
+                if in_name(end) {
+                    value += 1;
+                } else {
+                    value += 2;
+                    n_content += 1;
+                }
+            }
+            end += 1;
+        }
+        if n_content >= 1 && n_terms >= 2 && best.is_none_or(|(v, ..)| value > v) {
+            best = Some((value, start, last_shared));
+        }
+        start = end.max(start + 1);
+    }
+    best.map(|(_, first, end)| (first, end))
+}
+
+/// What `text` says that `other` also says: the best [`shared_run`] of `text`, as written, with
+/// capitalised words inside a sentence taken for names, else the best run of names. `None` when
+/// they share no such stretch.
+pub fn shared_phrase(text: &str, other: &str) -> Option<String> {
+    let words = words(text);
+    let other_terms: std::collections::BTreeSet<String> =
+        terms(&self::words(other)).into_iter().map(|t| t.text).collect();
+    let in_name = |i: usize| i > 0 && words[i].is_capitalised();
+    let terms = terms(&words);
+    // Failing a stretch that tells what happened, the names both give ("Germany, the U.K. and
+    // France") are what they share.
+    let (first, end) = shared_run(&words, &terms, &other_terms, in_name)
+        .or_else(|| shared_run(&words, &terms, &other_terms, |_| false))?;
+    let (start, stop) = (words[first].start, words[end - 1].end);
+    Some(text.chars().skip(start).take(stop.saturating_sub(start)).collect())
+}
+
 /// Lowercase, quote-straightened text with runs of white space collapsed: for comparing quotes.
 pub fn fold_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -287,6 +360,33 @@ mod tests {
         check("attendance", "attend");
         check("attended", "attend");
         check("virtually", "virtual");
+    }
+
+    #[test]
+    fn the_longest_shared_run_of_words() {
+        let run = |a: &str, b: &str| {
+            let (wa, wb) = (words(a), words(b));
+            let other: std::collections::BTreeSet<String> = terms(&wb).into_iter().map(|t| t.text).collect();
+            shared_run(&wa, &terms(&wa), &other, |_| false)
+                .map(|(first, end)| wa[first..end].iter().map(|w| w.surface.as_str()).collect::<Vec<_>>().join(" "))
+        };
+        // "defence" is not in the second claim: it cuts the run.
+        assert_eq!(
+            run(
+                "NATO's 32 chiefs of defence held a video conference on Wednesday",
+                "the 32 chiefs held a video conference"
+            ),
+            Some("held a video conference".to_string())
+        );
+        assert_eq!(
+            run("Trump met Putin in Alaska", "Putin met Trump in Alaska on Friday"),
+            Some("Trump met Putin in Alaska".to_string())
+        );
+        assert_eq!(run("The council voted to close the library", "Bale will play Jobs"), None);
+        assert_eq!(
+            shared_phrase("The U.S. troops will stay in Ukraine until May.", "Troops stay in Ukraine"),
+            Some("troops will stay in Ukraine".to_string())
+        );
     }
 
     #[test]

@@ -71,6 +71,8 @@ pub struct Speaker {
 /// Everything `stance` compares, for one claim.
 #[derive(Clone, Debug, Default)]
 pub struct Slots {
+    /// The claim's text, which the words' char offsets index.
+    pub text: String,
     pub words: Vec<Word>,
     /// Index terms plus synonym classes (`~class`) and event kinds (`@kind`).
     pub terms: BTreeSet<String>,
@@ -648,6 +650,7 @@ pub fn read(text: &str, published: Option<Date>, vocabulary: &Vocabulary) -> Slo
         .map(|t| t.text.clone())
         .collect();
     Slots {
+        text: text.to_string(),
         frame,
         name_terms,
         word_terms,

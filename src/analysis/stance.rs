@@ -75,11 +75,16 @@ pub enum Verdict {
 
 /// The text of a word range of a claim.
 fn words_text(slots: &Slots, span: WordSpan) -> String {
-    slots
-        .words
-        .get(span.0..span.1.min(slots.words.len()))
-        .map(|ws| ws.iter().map(|w| w.surface.as_str()).collect::<Vec<_>>().join(" "))
-        .unwrap_or_default()
+    let (Some(first), Some(last)) =
+        (slots.words.get(span.0), slots.words.get(span.1.min(slots.words.len()).wrapping_sub(1)))
+    else {
+        return String::new();
+    };
+    if span.1 <= span.0 {
+        return String::new();
+    }
+    // As the claim writes it ("U.S. troops"), not as the words were folded ("US troops").
+    slots.text.chars().skip(first.start).take(last.end.saturating_sub(first.start)).collect()
 }
 
 /// Two bound slots belong to one event: same event kind and a shared participant; where one side
@@ -388,42 +393,99 @@ pub fn compare_examined(a: &Slots, b: &Slots, similarity: &Similarity, mut findi
     }
 }
 
-/// "same fact: shares quote, 32 chiefs, Lavrov, Wednesday" — the strongest shared anchors.
+/// What two backing claims have in common, as a reader would say it: the details that agree
+/// and the longest stretch of the first claim that the second also tells ("same count (32
+/// chiefs) and date; both: held a video conference"), or, failing such a stretch, the names and
+/// words they share.
 pub fn support_reason(a: &Slots, b: &Slots, similarity: &Similarity, findings: &Findings) -> String {
-    let mut parts: Vec<String> = Vec::new();
+    let mut same: Vec<String> = Vec::new();
     if findings.shared_quote {
-        parts.push("same quotation".to_string());
+        same.push("quotation".to_string());
     }
     if findings.number_agrees {
         if let Some(q) = a.quantities.iter().find(|q| b.quantities.iter().any(|r| q.agrees_with(r))) {
-            parts.push(format!("same count ({})", words_text(a, (q.first_word, q.noun_word + 1))));
+            same.push(format!("count ({})", words_text(a, (q.first_word, q.noun_word + 1))));
         }
     }
     if findings.date_agrees {
-        parts.push("same date".to_string());
+        same.push("date".to_string());
     }
     if findings.place_agrees || findings.specific_place_shared {
-        parts.push("same place".to_string());
+        same.push("place".to_string());
     }
-    // Name the shared terms as the first claim writes them ("future", not the stem "futur"):
-    // the reason is read by people.
-    let terms_of_a = &a.word_terms;
-    let words: Vec<String> = similarity
-        .shared
-        .iter()
-        .filter(|t| !t.starts_with('~') && !t.starts_with('@') && !t.starts_with('#'))
-        .take(4)
-        .map(|term| {
-            terms_of_a
-                .iter()
-                .find(|candidate| &candidate.text == term)
-                .map(|candidate| words_text(a, (candidate.first_word, candidate.end_word)))
-                .filter(|surface| !surface.is_empty())
-                .unwrap_or_else(|| term.clone())
-        })
-        .collect();
-    if !words.is_empty() {
-        parts.push(format!("both mention {}", words.join(", ")));
+    let mut parts: Vec<String> = Vec::new();
+    if !same.is_empty() {
+        parts.push(format!("same {}", join_and(&same)));
     }
-    format!("same fact: {}", parts.join("; "))
+    let other_terms: std::collections::BTreeSet<String> = b.word_terms.iter().map(|t| t.text.clone()).collect();
+    // Names and titles ("Admiral", "Gen.") say who, not what happened.
+    let titles = &crate::analysis::lexicon::lexicon().titles;
+    let in_name = |i: usize| {
+        a.names.iter().any(|n| n.word <= i && i < n.word + n.n_words.max(1))
+            || a.words.get(i).is_some_and(|w| titles.contains(&w.lower))
+    };
+    match crate::analysis::normalize::shared_run(&a.words, &a.word_terms, &other_terms, in_name) {
+        Some((first, end)) => {
+            // A long stretch is cut to its first words.
+            const MAX_WORDS: usize = 12;
+            let cut = end.min(first + MAX_WORDS);
+            let ellipsis = if cut < end { "\u{2026}" } else { "" };
+            parts.push(format!("both: {}{ellipsis}", words_text(a, (first, cut))));
+        }
+        None => {
+            // The names both give, whole ("Alexus Grynkewich"), else the words they share, as
+            // the first claim writes them ("future", not the stem "futur").
+            let b_names: std::collections::BTreeSet<&str> = b.names.iter().map(|n| n.key.as_str()).collect();
+            // Runs of adjacent name words are one name ("Alexus" "Grynkewich").
+            let mut runs: Vec<(usize, usize)> = Vec::new();
+            for name in a.names.iter().filter(|n| b_names.contains(n.key.as_str())) {
+                let (first, end) = (name.word, name.word + name.n_words.max(1));
+                match runs.last_mut() {
+                    Some(last) if last.1 == first && !a.words[first].after_punctuation() => last.1 = end,
+                    _ => runs.push((first, end)),
+                }
+            }
+            let mut names: Vec<String> = Vec::new();
+            for run in runs {
+                let written = words_text(a, run);
+                if !names.contains(&written) {
+                    names.push(written);
+                }
+            }
+            if !names.is_empty() {
+                names.truncate(3);
+                parts.push(format!("both name {}", join_and(&names)));
+            } else {
+                let words: Vec<String> = similarity
+                    .shared
+                    .iter()
+                    .filter(|t| !t.starts_with(['~', '@', '#']))
+                    .take(3)
+                    .filter_map(|term| {
+                        a.word_terms
+                            .iter()
+                            .find(|candidate| &candidate.text == term)
+                            .map(|candidate| words_text(a, (candidate.first_word, candidate.end_word)))
+                            .filter(|surface| !surface.is_empty())
+                    })
+                    .collect();
+                if !words.is_empty() {
+                    parts.push(format!("both mention {}", join_and(&words)));
+                }
+            }
+        }
+    }
+    if parts.is_empty() {
+        return "the same fact".to_string();
+    }
+    parts.join("; ")
+}
+
+/// "a", "a and b", "a, b and c".
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }

@@ -538,6 +538,9 @@ fn ClaimPanel(props: &ClaimPanelProps) -> Html {
                         this_label="this report" ondispatch={props.ondispatch.clone()} />
                 </section>
             }
+            if !verdict.related.is_empty() {
+                <RelatedList items={Rc::new(verdict.related.clone())} ondispatch={props.ondispatch.clone()} />
+            }
             if !verdict.contradicting.is_empty() {
                 <ClaimReviewExport claims={Rc::new(own_claims)} />
             }
@@ -631,21 +634,54 @@ fn EvidenceList(props: &EvidenceListProps) -> Html {
                             aria-label={format!("Go to this claim in {name}: {}", item.quote)}>
                             { marked(&item.quote, &item.marks) }
                         </button>
-                        {
-                            match &item.detail {
+                        if item.side_detail {
+                            <p class="crosscheck__side-detail">
+                                {
+                                    match &item.part {
+                                        Some(part) => format!("Backs a detail: “{part}”"),
+                                        None => "Backs a side detail, not the main point".to_string(),
+                                    }
+                                }
+                            </p>
+                        }
+                        if !item.reason.is_empty() {
+                            {
+                                match &item.detail {
                                 Some((theirs, ours)) => html! {
                                     <p class="crosscheck__reason">
                                         { format!("{name} says “{theirs}”; {} says “{ours}”.", props.this_label) }
                                         <span class="crosscheck__reason-kind">{ format!(" ({})", item.reason) }</span>
                                     </p>
                                 },
-                                None => html! { <p class="crosscheck__reason">{ item.reason.clone() }</p> },
+                                    None => html! { <p class="crosscheck__reason">{ item.reason.clone() }</p> },
+                                }
                             }
                         }
                     </li>
                 }
             }) }
         </ul>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RelatedListProps {
+    items: Rc<Vec<Evidence>>,
+    ondispatch: Callback<Action>,
+}
+
+/// "Also mentions": claims of other sources about the same people or topic that tell another
+/// fact. Collapsed, below the backing, and never counted as backing.
+#[component]
+fn RelatedList(props: &RelatedListProps) -> Html {
+    let n = props.items.len();
+    html! {
+        <details class="crosscheck__related">
+            <summary>{ format!("Also mentions ({n})") }</summary>
+            <p class="crosscheck__hint">{ "Same people or topic, another fact: not counted as backing." }</p>
+            <EvidenceList items={props.items.clone()} relation="related" this_label="this report"
+                ondispatch={props.ondispatch.clone()} />
+        </details>
     }
 }
 

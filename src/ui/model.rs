@@ -48,13 +48,21 @@ pub struct Evidence {
     pub marks: Vec<Span>,
     /// For a contradiction: the conflicting detail as (this quote says, the selection says).
     pub detail: Option<(String, String)>,
+    /// For a backing: it backs only a side detail of the selection, not its main point.
+    pub side_detail: bool,
+    /// For a side-detail backing: the part of the selection it backs, as the selection writes it.
+    pub part: Option<String>,
 }
 
 /// Who backs and who contradicts a set of claims, each claim of another source listed once.
+/// `backing` lists the claims that tell the same main point first, then side-detail backings;
+/// `related` holds claims about the same people or topic that tell another fact: never counted
+/// as backing, shown apart ("also mentions").
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Verdict {
     pub backing: Vec<Evidence>,
     pub contradicting: Vec<Evidence>,
+    pub related: Vec<Evidence>,
 }
 
 impl Verdict {
@@ -101,6 +109,13 @@ pub fn matching_words(selected: &str, quote: &str) -> Vec<Span> {
         }
     }
     marks
+}
+
+/// Main-point backings first, then side details; each side by source and claim.
+fn order(verdict: &mut Verdict) {
+    verdict.backing.sort_by_key(|item| (item.side_detail, item.source, item.claim));
+    verdict.contradicting.sort_by_key(|item| (item.source, item.claim));
+    verdict.related.sort_by_key(|item| (item.source, item.claim));
 }
 
 /// Every sentence's status from the links of its claims to claims of other sources.
@@ -286,6 +301,7 @@ impl Model {
                     piece(&claim.text, their_span).zip(piece(own_text, own_span)),
                 ),
             };
+            let side_detail = link.relation == Relation::Supports && link.side_detail;
             side.push(Evidence {
                 claim: other,
                 source: other_source,
@@ -293,12 +309,51 @@ impl Model {
                 reason: link.reason.clone(),
                 marks,
                 detail,
+                side_detail,
+                part: side_detail.then(|| normalize::shared_phrase(own_text, &claim.text)).flatten(),
             });
         }
-        for side in [&mut verdict.backing, &mut verdict.contradicting] {
-            side.sort_by_key(|item| (item.source, item.claim));
-        }
+        verdict.related = self.related_to(&own, source, &verdict);
+        order(&mut verdict);
         verdict
+    }
+
+    /// The claims of other sources that the analysis found related to `own` (same people or
+    /// topic, another fact), except those already backing or contradicting.
+    fn related_to(&self, own: &[ClaimId], source: usize, verdict: &Verdict) -> Vec<Evidence> {
+        let listed =
+            |claim: ClaimId| verdict.backing.iter().chain(&verdict.contradicting).any(|item| item.claim == claim);
+        let mut out: Vec<Evidence> = Vec::new();
+        for &(a, b) in &self.analysis.related {
+            let (mine, other) = if own.contains(&a) {
+                (a, b)
+            } else if own.contains(&b) {
+                (b, a)
+            } else {
+                continue;
+            };
+            if listed(other) || out.iter().any(|item| item.claim == other) {
+                continue;
+            }
+            let (Some(&position), Some(&own_position)) = (self.claim_index.get(&other), self.claim_index.get(&mine))
+            else {
+                continue;
+            };
+            let claim = &self.analysis.claims[position];
+            let Some(other_source) = self.source_index(&claim.source).filter(|&s| s != source) else { continue };
+            let own_text = &self.analysis.claims[own_position].text;
+            out.push(Evidence {
+                claim: other,
+                source: other_source,
+                quote: claim.text.clone(),
+                reason: String::new(),
+                marks: matching_words(own_text, &claim.text),
+                detail: None,
+                side_detail: false,
+                part: None,
+            });
+        }
+        out
     }
 
     /// Checks a sentence the reader typed against the corpus with the same analysis: the text
@@ -354,6 +409,7 @@ impl Model {
             if side.iter().any(|item| item.claim == own.id) {
                 continue;
             }
+            let side_detail = link.relation == Relation::Supports && link.side_detail;
             side.push(Evidence {
                 claim: own.id,
                 source,
@@ -361,11 +417,11 @@ impl Model {
                 reason: link.reason.clone(),
                 marks,
                 detail,
+                side_detail,
+                part: side_detail.then(|| normalize::shared_phrase(&mine.text, &own.text)).flatten(),
             });
         }
-        for side in [&mut verdict.backing, &mut verdict.contradicting] {
-            side.sort_by_key(|item| (item.source, item.claim));
-        }
+        order(&mut verdict);
         verdict
     }
 
@@ -497,6 +553,35 @@ mod tests {
         assert_eq!((verdict.n_backing_sources(), verdict.n_contradicting_sources()), (1, 1));
         assert_eq!(model.sentence_of_claim(ClaimId(3)), Some((2, 0)));
         assert_eq!(model.sentence_at(1, model.sentences[1][1].start), Some(1));
+    }
+
+    #[test]
+    fn main_point_backing_comes_first_and_related_claims_stand_apart() {
+        let a = "Ten chiefs met on Monday in Brussels to plan the force.";
+        let b = "The chiefs met in Brussels.";
+        let c = "Ten chiefs met on Monday to plan the force.";
+        let d = "The chiefs of the navy toured Brussels.";
+        let corpus =
+            Corpus { title: "t".into(), sources: vec![source("a", a), source("b", b), source("c", c), source("d", d)] };
+        let mut side = Link::new(ClaimId(1), ClaimId(0), Relation::Supports, "both: met in Brussels".into());
+        side.side_detail = true;
+        let analysis = Analysis {
+            claims: vec![claim(0, "a", a, a), claim(1, "b", b, b), claim(2, "c", c, c), claim(3, "d", d, d)],
+            links: vec![side, Link::new(ClaimId(2), ClaimId(0), Relation::Supports, "both: plan the force".into())],
+            related: vec![(ClaimId(0), ClaimId(3))],
+        };
+        let model = Model::new(corpus, analysis);
+        let verdict = model.verdict(0, 0);
+        // c tells the main point and comes first, although b comes first in source order.
+        let order: Vec<(usize, bool)> = verdict.backing.iter().map(|item| (item.source, item.side_detail)).collect();
+        assert_eq!(order, [(2, false), (1, true)]);
+        assert_eq!(verdict.backing[1].part.as_deref(), Some("chiefs met"));
+        assert_eq!(verdict.backing[0].part, None);
+        // d shares names and topic only: listed apart, never counted as backing.
+        assert_eq!(verdict.related.len(), 1);
+        assert_eq!(verdict.related[0].source, 3);
+        assert_eq!(verdict.n_backing_sources(), 2);
+        assert_eq!(model.status(3, 0), SentenceStatus::SingleSource);
     }
 
     #[test]
