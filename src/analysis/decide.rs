@@ -165,10 +165,15 @@ pub fn detail_conflict(findings: &Findings) -> Option<(ConflictKind, String, Wor
         .find_map(|(kind, c)| c.as_ref().map(|(span_a, span_b, reason)| (kind, reason.clone(), *span_a, *span_b)))
 }
 
-/// One claim denies or doubts what the other asserts: the first denying word, as the detail.
+/// One claim denies or doubts what the other asserts: the first denying word, as the detail. A
+/// claim that only passes on a rumour ("a rumored $72 million") asserts nothing to deny.
 fn denial(a: &Slots, b: &Slots) -> Option<(ConflictKind, String, WordSpan, WordSpan)> {
     let (ca, cb) = (cues(a), cues(b));
     if ca.polar() == cb.polar() {
+        return None;
+    }
+    let asserting = if ca.polar() { b } else { a };
+    if asserting.words.iter().any(|w| crate::analysis::lexicon::lexicon().doubts.contains(&w.lower)) {
         return None;
     }
     let (denying, word) = if ca.polar() { (a, ca.polar_word?) } else { (b, cb.polar_word?) };

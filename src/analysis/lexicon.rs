@@ -95,6 +95,8 @@ pub struct Lexicon {
     pub irrealis: BTreeSet<String>,
     /// Lowercase word to its stance cue kinds (`CUE_*` bits): refuting, hedging, negating.
     pub cues: BTreeMap<String, u8>,
+    /// Words that pass a claim on as a rumour, vouching for nothing ("rumored", "allegedly").
+    pub doubts: BTreeSet<String>,
 }
 
 /// The tables, parsed on first use.
@@ -229,6 +231,11 @@ impl Lexicon {
         }
         for line in data_lines(CUES) {
             if let Some((kind, word)) = line.split_once('\t') {
+                if kind.trim() == "doubt" {
+                    lexicon.doubts.insert(word.trim().to_string());
+                    *lexicon.cues.entry(word.trim().to_string()).or_insert(0) |= CUE_HEDGE;
+                    continue;
+                }
                 let bit = match kind.trim() {
                     "refute" => CUE_REFUTE,
                     "hedge" => CUE_HEDGE,

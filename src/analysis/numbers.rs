@@ -95,10 +95,12 @@ fn number_at(words: &[Word], i: usize) -> Option<(f64, usize)> {
             }
             _ if (w.lower == "a" || w.lower == "an") && (n == 0 || fraction.is_some()) => {
                 // "a dozen", "half a dozen": the article stands for one.
-                let next_is_scale = matches!(
-                    words.get(i + n + 1).and_then(|next| lexicon.number_words.get(&next.lower)),
-                    Some(NumberWord::Scale(_))
-                );
+                // "a few million" too: the article goes with a vague count.
+                let next_is_scale =
+                    matches!(
+                        words.get(i + n + 1).and_then(|next| lexicon.number_words.get(&next.lower)),
+                        Some(NumberWord::Scale(_))
+                    ) || words.get(i + n + 1).is_some_and(|next| VAGUE.iter().any(|(word, ..)| *word == next.lower));
                 if !next_is_scale {
                     break;
                 }
@@ -170,6 +172,10 @@ fn counted_noun(words: &[Word], i: usize) -> Option<usize> {
     }
     first_content
 }
+
+/// Vague counts and the values they allow: "a few" people are two to five, "several" three to
+/// nine. They stand in a number as their middle value and widen to this range.
+const VAGUE: [(&str, f64, f64); 2] = [("few", 2.0, 5.0), ("several", 3.0, 9.0)];
 
 /// The values a count allows under its hedge.
 fn widen(value: f64, bound: Option<Bound>) -> (f64, f64) {
@@ -328,7 +334,18 @@ pub fn quantities(words: &[Word], skip: &[(usize, usize)]) -> Vec<Quantity> {
             Some((bound, first)) => (Some(bound), first),
             None => (None, i),
         };
-        let (low, high) = widen(value, bound);
+        let (mut low, mut high) = widen(value, bound);
+        // "a few million": the vague word's range, times whatever scale follows it.
+        if let Some(&(word, least, most)) =
+            VAGUE.iter().find(|(word, ..)| words[i..i + n].iter().any(|w| w.lower == *word))
+        {
+            let middle = lexicon().number_words.get(word).map_or(1.0, |w| match w {
+                NumberWord::Value(v) => *v,
+                _ => 1.0,
+            });
+            let scale = value / middle;
+            (low, high) = (least * scale, most * scale);
+        }
         let noun_class = noun_class(&words[noun_word]);
         let mut phrase_terms: BTreeSet<String> =
             terms(&words[i + n..noun_word + 1]).into_iter().map(|t| t.text).collect();
@@ -399,6 +416,8 @@ mod tests {
         check("Smith, who is 38, led the campaign", &[(38.0, 38.0, 38.0, AGE)]);
         check("a man aged 38 was arrested", &[(38.0, 38.0, 38.0, AGE)]);
         check("the 17-year-old student", &[(17.0, 17.0, 17.0, AGE)]);
+        check("closer to a few million dollars", &[(3_500_000.0, 2_000_000.0, 5_000_000.0, "dollar")]);
+        check("several hundred people", &[(600.0, 300.0, 900.0, "peopl")]);
     }
 
     #[test]

@@ -59,6 +59,10 @@ pub struct Predicate {
     pub end_word: usize,
     /// Read from a word that denies by its meaning ("rejected", "pulled out"), not from a cue.
     pub by_meaning: bool,
+    /// Inside what a denial covers (from "not" or "denied that" to the end of the clause, or a
+    /// sentence that ends "... have been denied"): not asserted, though not itself the predicate
+    /// denied ("did not attend the meeting" denies "attend"; "meeting" is only in its scope).
+    pub in_scope: bool,
 }
 
 /// A person the claim says said something.
@@ -368,6 +372,11 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
     let mut budget = 0;
     // Up to the end of the clause, nothing is asserted.
     let mut unasserted = false;
+    // Up to the end of the clause, everything is denied ("denied that she is his wife").
+    // Inside the scope of a denial, up to the end of the clause.
+    let mut scope = false;
+    // Where a denied clause's denial starts (its "is"/"was").
+    let mut denied_from: Option<usize> = None;
     let mut out = Vec::new();
     let mut denials: Vec<usize> = Vec::new();
     let mut i = 0;
@@ -376,6 +385,7 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
         if word.after_punctuation() && word.gap.contains([',', '.', ';', ':', '"']) {
             negate_next = false;
             unasserted = false;
+            scope = false;
         }
         if unasserted {
             i += 1;
@@ -392,6 +402,7 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
             .find(|p| p.iter().enumerate().all(|(k, w)| words.get(i + k).is_some_and(|x| &x.lower == w)))
         {
             negate_next = true;
+            scope = true;
             budget = 4;
             denials.push(i);
             i += phrase.len();
@@ -399,6 +410,7 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
         }
         if lexicon.negation_cues.contains(&word.lower) && !matches!(word.lower.as_str(), "no" | "neither" | "nor") {
             negate_next = true;
+            scope = true;
             budget = 4;
             denials.push(i);
             i += 1;
@@ -406,6 +418,18 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
         }
         if word.negated {
             negate_next = true;
+            scope = true;
+            budget = 4;
+            denials.push(i);
+            i += 1;
+            continue;
+        }
+        // "without having checked it": "without" before a verb denies the verb.
+        if word.lower == "without"
+            && words.get(i + 1).is_some_and(|next| next.lower.ends_with("ing") && !next.after_punctuation())
+        {
+            negate_next = true;
+            scope = true;
             budget = 4;
             denials.push(i);
             i += 1;
@@ -432,6 +456,7 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
                     first_word: i,
                     end_word: at + 1,
                     by_meaning: word.lower == "without",
+                    in_scope: scope,
                 });
             }
         }
@@ -444,12 +469,62 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
             lexicon.antonyms.get(&key).map(|denied| (denied.clone(), n))
         });
         let antonym = antonym.or_else(|| un_prefixed(&word.lower).map(|p| (p.to_string(), 1)));
+        // "denied that X", "disputed claims that X": what follows is denied, to the end of the clause.
+        let refutes_clause = antonym.is_some()
+            && lexicon.cues.get(&word.lower).is_some_and(|bits| bits & crate::analysis::lexicon::CUE_REFUTE != 0)
+            && match (words.get(i + 1), words.get(i + 2)) {
+                // "denied that ..."; "denied reports that ..." ("deny any scenarios that" is a
+                // relative clause, not what is denied).
+                (Some(next), _) if next.lower == "that" => true,
+                (Some(noun), Some(next)) => {
+                    next.lower == "that"
+                        && matches!(
+                            noun.lower.as_str(),
+                            "claims" | "reports" | "allegations" | "suggestions" | "rumors" | "rumours" | "speculation"
+                        )
+                }
+                _ => false,
+            };
+        if refutes_clause {
+            // "denied that a woman held in Lebanon is his wife": what is denied is what follows
+            // the verb "to be" when there is one ("his wife"), else the whole clause.
+            denials.push(i);
+            let clause_end = words[i + 1..]
+                .iter()
+                .position(|w| w.gap.contains(['.', ';', ':', '"']))
+                .map_or(words.len(), |k| i + 1 + k);
+            let copula =
+                words[i + 1..clause_end].iter().position(|w| matches!(w.lower.as_str(), "is" | "was" | "are" | "were"));
+            match copula {
+                Some(k) => denied_from = Some(i + 1 + k),
+                None => {
+                    negate_next = true;
+                    scope = true;
+                    budget = 4;
+                }
+            }
+            i += 1;
+            continue;
+        }
+        if denied_from == Some(i) {
+            negate_next = true;
+            scope = true;
+            budget = 4;
+            denied_from = None;
+        }
         if let Some((denied, n)) = antonym {
             denials.push(i);
             for predicate in denied.split(' ') {
                 let stem = stem_word(predicate);
                 let class = lexicon.synonym_class.get(&stem).cloned().unwrap_or(stem);
-                out.push(Predicate { class, negative: !negate_next, first_word: i, end_word: i + n, by_meaning: true });
+                out.push(Predicate {
+                    class,
+                    negative: !negate_next,
+                    first_word: i,
+                    end_word: i + n,
+                    by_meaning: true,
+                    in_scope: scope,
+                });
             }
             negate_next = false;
             i += n;
@@ -474,6 +549,7 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
                 first_word: i,
                 end_word: i + 1,
                 by_meaning: false,
+                in_scope: scope,
             });
             // "not saying that ...": what is not said is not asserted either.
             unasserted = negate_next && event_kind(word) == Some("say");
@@ -485,6 +561,24 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
             }
         }
         i += 1;
+    }
+    // "Reports that ... captured his wife have now been denied": a refuting word after a form of
+    // "be" denies what the sentence said before it.
+    for (i, word) in words.iter().enumerate().skip(1) {
+        let refutes =
+            lexicon.cues.get(&word.lower).is_some_and(|bits| bits & crate::analysis::lexicon::CUE_REFUTE != 0);
+        let passive = matches!(words[i - 1].lower.as_str(), "been" | "was" | "were" | "is" | "are" | "being")
+            || (i >= 2
+                && words[i - 1].lower.ends_with("ly")
+                && matches!(words[i - 2].lower.as_str(), "been" | "was" | "were" | "is" | "are" | "being"));
+        if !(refutes && passive) {
+            continue;
+        }
+        let sentence_start = words[..i].iter().rposition(|w| w.gap.contains(['.', ';', '"'])).unwrap_or(0);
+        for predicate in out.iter_mut().filter(|p| p.first_word >= sentence_start && p.first_word < i) {
+            predicate.in_scope = true;
+        }
+        denials.push(i);
     }
     denials.sort_unstable();
     denials.dedup();
@@ -700,6 +794,35 @@ mod tests {
         assert!(!asserted("Lavrov chided efforts to work on security arrangements", "work"));
         assert!(!asserted("a force that could deploy troops", "send"));
         assert!(asserted("Trump said he would send troops", "send"));
+    }
+
+    #[test]
+    fn what_a_denial_covers() {
+        // (class, denied as the head, inside a denial's scope)
+        let predicates = |input: &str| -> Vec<(String, bool, bool)> {
+            slots(input).predicates.into_iter().map(|p| (p.class, p.negative, p.in_scope)).collect()
+        };
+        let has = |input: &str, class: &str, negative: bool, in_scope: bool| {
+            assert!(
+                predicates(input).contains(&(class.to_string(), negative, in_scope)),
+                "{class} {negative} {in_scope} in {input:?}: {:?}",
+                predicates(input)
+            );
+        };
+        // "denied that X is Y" denies Y, not X.
+        has("An official denied that the woman held in Lebanon is his wife", "wife", true, true);
+        has("An official denied that the woman held in Lebanon is his wife", "woman", false, false);
+        // Without a "to be", the whole clause is denied.
+        has("The army denied that soldiers fired on the crowd", "troop", true, true);
+        has("The army denied that soldiers fired on the crowd", "fire", false, true);
+        // A passive denial at the end covers what came before it, without denying it itself.
+        has("Reports that the army captured his wife have now been denied", "wife", false, true);
+        // "without" before a verb denies the verb; before a name it is participation.
+        has("It aired the tape without having authenticated it", "authent", true, true);
+        has("She visited the plant without the union delegation", "with:union", true, false);
+        // "not" denies the predicate after it; the rest of its clause is only in scope.
+        has("Caine did not attend the meeting", "attend", true, true);
+        has("Caine did not attend the meeting", "meeting", false, true);
     }
 
     #[test]

@@ -253,29 +253,61 @@ fn compare_polarity(a: &Slots, b: &Slots, findings: &mut Findings) {
     // improbable story") does not assert it: none of its predicates is asserted against a denial.
     let refutes = |s: &Slots| crate::analysis::features::cues(s).refute;
     let (a_refutes, b_refutes) = (refutes(a), refutes(b));
-    for x in a.predicates.iter() {
-        let same: Vec<_> = b.predicates.iter().filter(|y| y.class == x.class).collect();
-        if same.is_empty() {
+    // Per predicate class both claims have: does one deny it (its head predicate after "not",
+    // "denied that", an antonym) while the other asserts it outright? A class inside any denial's
+    // scope in both claims is a denial they share ("was not the wife of the leader" / "denied
+    // that she is the wife of the leader"); a conflict needs more classes denied by one and
+    // asserted by the other than shared denials.
+    // A claim that both asserts a predicate outright and denies it ("Bale is back in line to play
+    // Jobs after DiCaprio backed out") does not deny it as a whole.
+    let head_denied = |s: &Slots, class: &str| {
+        s.predicates.iter().any(|p| p.class == class && p.negative)
+            && !s.predicates.iter().any(|p| p.class == class && !p.negative && !p.in_scope)
+    };
+    let asserted = |s: &Slots, class: &str| {
+        let mut of_class = s.predicates.iter().filter(|p| p.class == class).peekable();
+        of_class.peek().is_some() && of_class.all(|p| !p.negative && !p.in_scope)
+    };
+    let covered = |s: &Slots, class: &str| s.predicates.iter().any(|p| p.class == class && (p.negative || p.in_scope));
+    let mut classes: Vec<&str> = a
+        .predicates
+        .iter()
+        .map(|p| p.class.as_str())
+        .filter(|class| !class.starts_with("with:") && b.predicates.iter().any(|q| q.class == *class))
+        .collect();
+    classes.sort_unstable();
+    classes.dedup();
+    let opposed = |c: &str| (head_denied(a, c) && asserted(b, c)) || (head_denied(b, c) && asserted(a, c));
+    let both_deny = classes.iter().filter(|c| covered(a, c) && covered(b, c)).count();
+    let differ = classes.iter().filter(|c| opposed(c)).count();
+    // Participation ("with X" / "without X") is compared on its own.
+    let participation_classes: Vec<&str> =
+        a.predicates.iter().map(|p| p.class.as_str()).filter(|class| class.starts_with("with:")).collect();
+    let candidates = participation_classes.into_iter().chain(classes.iter().copied().filter(|_| differ > both_deny));
+    for class in candidates {
+        let (Some(x), Some(y)) =
+            (a.predicates.iter().find(|p| p.class == class), b.predicates.iter().find(|p| p.class == class))
+        else {
+            continue;
+        };
+        let (a_denies, b_denies) = (head_denied(a, class), head_denied(b, class));
+        let asserted_against_denial =
+            (a_denies && asserted(b, class) && !b_refutes) || (b_denies && asserted(a, class) && !a_refutes);
+        if !asserted_against_denial {
             continue;
         }
-        let a_negative = a.predicates.iter().filter(|p| p.class == x.class).all(|p| p.negative);
-        let a_positive = a.predicates.iter().filter(|p| p.class == x.class).all(|p| !p.negative);
-        let b_negative = same.iter().all(|p| p.negative);
-        let b_positive = same.iter().all(|p| !p.negative);
-        let asserted_against_denial =
-            (a_negative && b_positive && !b_refutes) || (a_positive && b_negative && !a_refutes);
-        if asserted_against_denial {
-            let y = same[0];
-            let context = |s: &Slots, first: usize, end: usize| (first.saturating_sub(3), (end).min(s.words.len()));
-            let span_a = context(a, x.first_word, x.end_word);
-            let span_b = context(b, y.first_word, y.end_word);
-            let participation = x.class.starts_with("with:") || matches!(x.class.as_str(), "attend" | "speak");
-            let label = if participation { "participation" } else { "negation" };
-            let reason = format!("{label}: {} vs {}", words_text(a, span_a), words_text(b, span_b));
-            findings.negation_conflict = Some((span_a, span_b, reason));
-            findings.participation = participation;
-            return;
-        }
+        // The occurrences that differ, for the reason.
+        let x = a.predicates.iter().find(|p| p.class == class && p.negative == a_denies).unwrap_or(x);
+        let y = b.predicates.iter().find(|p| p.class == class && p.negative == b_denies).unwrap_or(y);
+        let context = |s: &Slots, first: usize, end: usize| (first.saturating_sub(3), (end).min(s.words.len()));
+        let span_a = context(a, x.first_word, x.end_word);
+        let span_b = context(b, y.first_word, y.end_word);
+        let participation = class.starts_with("with:") || matches!(class, "attend" | "speak");
+        let label = if participation { "participation" } else { "negation" };
+        let reason = format!("{label}: {} vs {}", words_text(a, span_a), words_text(b, span_b));
+        findings.negation_conflict = Some((span_a, span_b, reason));
+        findings.participation = participation;
+        return;
     }
 }
 
@@ -305,7 +337,12 @@ fn compare_speakers(a: &Slots, b: &Slots, findings: &mut Findings) {
 /// weighed here; [`compare`] applies the rules, and `features` turns the findings into numbers.
 pub fn examine(a: &Slots, b: &Slots, similarity: &Similarity) -> Findings {
     let mut findings = Findings {
-        shared_quote: !a.quote_trigrams.is_disjoint(&b.quote_trigrams),
+        // One shared trigram ("the federal government") is a phrase, not a quotation, unless a
+        // quotation is that short ("great, candid discussion").
+        shared_quote: {
+            let shortest = a.quote_trigrams.len().min(b.quote_trigrams.len());
+            a.quote_trigrams.intersection(&b.quote_trigrams).nth(if shortest <= 2 { 0 } else { 1 }).is_some()
+        },
         shared_event_kind: a.terms.iter().any(|t| t.starts_with('@') && b.terms.contains(t)),
         ..Findings::default()
     };
