@@ -228,6 +228,8 @@ pub struct Prepared<'c> {
     candidates: Vec<(usize, usize)>,
     /// Per claim: (source, the best similarity to any candidate claim of that source), by source.
     best: Vec<Vec<(usize, f64)>>,
+    /// Per claim: its terms as the pair features read them.
+    claim_terms: Vec<features::ClaimTerms>,
 }
 
 /// One claim's place in its source.
@@ -269,12 +271,13 @@ impl<'c> Prepared<'c> {
         weights.count_sources(&all_slots, &group);
         let totals: Vec<align::Totals> = all_slots.iter().map(|slots| weights.totals(slots)).collect();
         let candidates = align::candidates(&all_slots, &group, &weights);
+        let claim_terms: Vec<features::ClaimTerms> =
+            all_slots.iter().map(|slots| features::ClaimTerms::new(slots, &weights)).collect();
         // Each claim's best match in every other source: a pair is the more likely one fact when
         // neither claim has a closer match in the other's source.
         let mut best: Vec<Vec<(usize, f64)>> = vec![Vec::new(); claims.len()];
         for &(i, j) in &candidates {
-            let score =
-                align::similarity_with_totals(&all_slots[i], &all_slots[j], &weights, totals[i], totals[j]).score;
+            let score = claim_terms[i].similarity(&claim_terms[j], totals[i].terms(), totals[j].terms());
             for (claim, other_source) in [(i, group[j]), (j, group[i])] {
                 match best[claim].iter_mut().find(|(source, _)| *source == other_source) {
                     Some(entry) => entry.1 = entry.1.max(score),
@@ -282,7 +285,7 @@ impl<'c> Prepared<'c> {
                 }
             }
         }
-        Prepared { sources, claims, slots: all_slots, weights, totals, origin, candidates, best }
+        Prepared { sources, claims, slots: all_slots, weights, totals, origin, candidates, best, claim_terms }
     }
 
     pub fn n_claims(&self) -> usize {
@@ -300,15 +303,23 @@ impl<'c> Prepared<'c> {
         let similarity = align::similarity_with_totals(a, b, &self.weights, self.totals[i], self.totals[j]);
         let findings = stance::examine(a, b, &similarity);
         let verdict = stance::compare_examined(a, b, &similarity, findings.clone());
+        // The score the best matches were found with (from the same term ids, so that the best
+        // pair's ratio is exactly one).
+        let score =
+            self.claim_terms[i].similarity(&self.claim_terms[j], self.totals[i].terms(), self.totals[j].terms());
         let best_of = |claim: usize, other: usize| {
             let source = self.claims[other].source_index;
-            self.best[claim]
-                .iter()
-                .find(|(s, _)| *s == source)
-                .map_or(similarity.score, |&(_, b)| b.max(similarity.score))
+            self.best[claim].iter().find(|(s, _)| *s == source).map_or(score, |&(_, b)| b.max(score))
         };
-        let context = features::Context { best_a: best_of(i, j), best_b: best_of(j, i) };
-        let features = features::pair(a, b, &similarity, &findings, &verdict, &self.weights, context);
+        let context = features::Context { best_a: best_of(i, j), best_b: best_of(j, i), score };
+        let features = features::pair_of(
+            (a, &self.claim_terms[i]),
+            (b, &self.claim_terms[j]),
+            &similarity,
+            &findings,
+            &verdict,
+            context,
+        );
         Comparison { similarity, findings, verdict, features }
     }
 

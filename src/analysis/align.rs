@@ -96,6 +96,29 @@ impl Weights {
         self.n_sources
     }
 
+    /// A term's position in these weights (its id), if any claim has it.
+    pub fn id(&self, term: &str) -> Option<usize> {
+        self.position.get(term).copied()
+    }
+
+    /// The IDF of the term with id `id`.
+    pub fn idf_at(&self, id: usize) -> f64 {
+        self.idf.get(id).copied().unwrap_or(0.0)
+    }
+
+    /// The IDF of a term no claim has.
+    pub fn unseen_idf(&self, term: &str) -> f64 {
+        Self::compute_idf(self.n_claims, 0, term)
+    }
+
+    /// [`Weights::source_share`] of the term with id `id`.
+    pub fn source_share_at(&self, id: usize) -> f64 {
+        if self.n_sources == 0 {
+            return 0.0;
+        }
+        self.source_frequency.get(id).map_or(0.0, |&n| n as f64 / self.n_sources as f64)
+    }
+
     pub fn idf(&self, term: &str) -> f64 {
         match self.position.get(term) {
             Some(&position) => self.idf[position],
@@ -120,6 +143,13 @@ impl Weights {
 pub struct Totals {
     terms: f64,
     frame: f64,
+}
+
+impl Totals {
+    /// The total weight of the claim's terms.
+    pub fn terms(&self) -> f64 {
+        self.terms
+    }
 }
 
 /// How much two claims share, and the shared terms heaviest first.

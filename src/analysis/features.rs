@@ -63,9 +63,14 @@ impl Cues {
     }
 }
 
+/// The stance cues of a claim (read once, by `slots::read`).
+pub fn cues(slots: &Slots) -> Cues {
+    slots.cues
+}
+
 /// The stance cue words of a claim: its refuting, hedging and negating words, and the words that
 /// deny by their meaning ("rejected", "pulled out"), which count as denials too.
-pub fn cues(slots: &Slots) -> Cues {
+pub fn read_cues(slots: &Slots) -> Cues {
     let table = &lexicon().cues;
     let mut out = Cues::default();
     let mut denials: BTreeSet<usize> = slots.denial_words.iter().copied().collect();
@@ -118,17 +123,6 @@ pub fn negated_words(slots: &Slots) -> Vec<bool> {
     out
 }
 
-/// The terms of a claim that a denial, doubt or negation covers.
-fn negated_terms(slots: &Slots) -> BTreeSet<&str> {
-    let covered = negated_words(slots);
-    slots
-        .word_terms
-        .iter()
-        .filter(|t| (t.first_word..t.end_word).any(|w| covered.get(w).copied().unwrap_or(false)))
-        .map(|t| t.text.as_str())
-        .collect()
-}
-
 fn flag(x: bool) -> f32 {
     if x {
         1.0
@@ -137,44 +131,160 @@ fn flag(x: bool) -> f32 {
     }
 }
 
-/// Terms that say what happened: no names, synonym classes, event kinds or counts.
-fn is_content(term: &str, slots: &Slots) -> bool {
-    !term.starts_with(['~', '@', '#']) && !slots.name_terms.contains(term)
+/// A term of a claim, by id, with what the features need to know of it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct TermInfo {
+    id: u32,
+    idf: f32,
+    /// The IDF as `align` sums it, for its similarity score.
+    idf_exact: f64,
+    /// The IDF less the story's topic: a term that most sources use weighs little, as it names
+    /// what the story is about rather than a fact one report tells.
+    off_topic: f32,
+    /// Not a synonym class or an event kind (`~`, `@`).
+    plain: bool,
+    /// Says what happened: no name, synonym class, event kind or count.
+    content: bool,
+    /// A denial, doubt or negation covers it.
+    negated: bool,
+}
+
+/// One claim's terms as the pair features read them, computed once per claim: sorted term ids
+/// with their weights, so that comparing two claims is a merge of two short lists rather than
+/// map lookups by string.
+#[derive(Clone, Debug, Default)]
+pub struct ClaimTerms {
+    terms: Vec<TermInfo>,
+    /// Consecutive term pairs, hashed, sorted.
+    bigrams: Vec<u64>,
+    /// The name keys, sorted.
+    names: Vec<String>,
+    length: f32,
+}
+
+/// An id for a term the weights do not know: hashed, above every id the weights give.
+fn unseen_id(term: &str) -> u32 {
+    let mut hash: u32 = 0x811c_9dc5;
+    for byte in term.bytes() {
+        hash = (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193);
+    }
+    hash | 0x8000_0000
+}
+
+impl ClaimTerms {
+    pub fn new(slots: &Slots, weights: &Weights) -> ClaimTerms {
+        let covered = negated_words(slots);
+        let negated: BTreeSet<&str> = slots
+            .word_terms
+            .iter()
+            .filter(|t| (t.first_word..t.end_word).any(|w| covered.get(w).copied().unwrap_or(false)))
+            .map(|t| t.text.as_str())
+            .collect();
+        let id_of = |term: &str| weights.id(term).map_or(unseen_id(term), |id| id as u32);
+        let mut terms: Vec<TermInfo> = slots
+            .terms
+            .iter()
+            .map(|term| {
+                let (idf, share) = match weights.id(term) {
+                    Some(id) => (weights.idf_at(id), weights.source_share_at(id)),
+                    None => (weights.unseen_idf(term), 0.0),
+                };
+                TermInfo {
+                    id: id_of(term),
+                    idf: idf as f32,
+                    idf_exact: idf,
+                    off_topic: (idf * (1.0 - share)) as f32,
+                    plain: !term.starts_with(['~', '@']),
+                    content: !term.starts_with(['~', '@', '#']) && !slots.name_terms.contains(term),
+                    negated: negated.contains(term.as_str()),
+                }
+            })
+            .collect();
+        terms.sort_by_key(|t| t.id);
+        terms.dedup_by_key(|t| t.id);
+        let mut bigrams: Vec<u64> = slots
+            .word_terms
+            .windows(2)
+            .map(|w| (u64::from(id_of(&w[0].text)) << 32) | u64::from(id_of(&w[1].text)))
+            .collect();
+        bigrams.sort_unstable();
+        bigrams.dedup();
+        let mut names: Vec<String> = slots.names.iter().map(|n| n.key.clone()).collect();
+        names.sort_unstable();
+        names.dedup();
+        ClaimTerms { terms, bigrams, names, length: ((slots.word_terms.len() + 1) as f32).ln() }
+    }
+}
+
+impl ClaimTerms {
+    /// The score of `align::similarity` (the mean of the IDF-weighted cosine and overlap
+    /// coefficient of all terms), from the ids: `total_self` and `total_other` are the claims'
+    /// total term weights (`align::Totals::terms`).
+    pub fn similarity(&self, other: &ClaimTerms, total_self: f64, total_other: f64) -> f64 {
+        if total_self <= 0.0 || total_other <= 0.0 {
+            return 0.0;
+        }
+        let both: f64 = shared(&self.terms, &other.terms).map(|(x, _)| f64::from(x.idf_exact)).sum();
+        0.5 * both / (total_self * total_other).sqrt() + 0.5 * both / total_self.min(total_other)
+    }
+}
+
+/// The pairs of terms both claims have, in id order.
+fn shared<'t>(a: &'t [TermInfo], b: &'t [TermInfo]) -> impl Iterator<Item = (&'t TermInfo, &'t TermInfo)> {
+    let (mut i, mut j) = (0, 0);
+    std::iter::from_fn(move || {
+        while i < a.len() && j < b.len() {
+            match a[i].id.cmp(&b[j].id) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    i += 1;
+                    j += 1;
+                    return Some((&a[i - 1], &b[j - 1]));
+                }
+            }
+        }
+        None
+    })
 }
 
 /// The weighted share of each side's terms (those `keep` accepts) that the other side has:
 /// (min, max) over the two sides; (0, 0) when either side has none.
-fn coverage(a: &Slots, b: &Slots, weights: &Weights, keep: impl Fn(&str, &Slots) -> bool) -> (f32, f32) {
-    coverage_by(a, b, |t| weights.idf(t), keep)
-}
-
-/// [`coverage`] with any weight per term.
-fn coverage_by(a: &Slots, b: &Slots, weight: impl Fn(&str) -> f64, keep: impl Fn(&str, &Slots) -> bool) -> (f32, f32) {
-    fn own<'s>(s: &'s Slots, keep: &impl Fn(&str, &Slots) -> bool) -> BTreeSet<&'s String> {
-        s.terms.iter().filter(|t| keep(t, s)).collect()
-    }
-    let (ta, tb) = (own(a, &keep), own(b, &keep));
-    let total = |set: &BTreeSet<&String>| set.iter().map(|t| weight(t)).sum::<f64>();
-    let (wa, wb) = (total(&ta), total(&tb));
+fn coverage(
+    a: &ClaimTerms,
+    b: &ClaimTerms,
+    weight: impl Fn(&TermInfo) -> f32,
+    keep: impl Fn(&TermInfo) -> bool,
+) -> (f32, f32) {
+    let total = |c: &ClaimTerms| c.terms.iter().filter(|t| keep(t)).map(&weight).sum::<f32>();
+    let (wa, wb) = (total(a), total(b));
     if wa <= 0.0 || wb <= 0.0 {
         return (0.0, 0.0);
     }
-    let shared: f64 = ta.intersection(&tb).map(|t| weight(t)).sum();
-    let (ca, cb) = ((shared / wa) as f32, (shared / wb) as f32);
+    let both: f32 = shared(&a.terms, &b.terms).filter(|(x, _)| keep(x)).map(|(x, _)| weight(x)).sum();
+    let (ca, cb) = (both / wa, both / wb);
     (ca.min(cb), ca.max(cb))
 }
 
 /// The share of the shorter claim's consecutive term pairs that the other claim also has.
-fn bigram_share(a: &Slots, b: &Slots) -> f32 {
-    let bigrams = |s: &Slots| -> BTreeSet<(String, String)> {
-        s.word_terms.windows(2).map(|w| (w[0].text.clone(), w[1].text.clone())).collect()
-    };
-    let (ba, bb) = (bigrams(a), bigrams(b));
-    let smaller = ba.len().min(bb.len());
+fn bigram_share(a: &ClaimTerms, b: &ClaimTerms) -> f32 {
+    let smaller = a.bigrams.len().min(b.bigrams.len());
     if smaller == 0 {
         return 0.0;
     }
-    ba.intersection(&bb).count() as f32 / smaller as f32
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.bigrams.len() && j < b.bigrams.len() {
+        match a.bigrams[i].cmp(&b.bigrams[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n as f32 / smaller as f32
 }
 
 /// What the corpus says around a pair: each claim's best similarity to any claim of the other's
@@ -183,9 +293,12 @@ fn bigram_share(a: &Slots, b: &Slots) -> f32 {
 pub struct Context {
     pub best_a: f64,
     pub best_b: f64,
+    /// The pair's own similarity, computed as the best ones were.
+    pub score: f64,
 }
 
-/// The features of a pair of claims, in the order of `NAMES`.
+/// The features of a pair of claims, in the order of `NAMES`, computing each claim's terms on
+/// the way (see [`pair_of`] to compute them once per claim).
 pub fn pair(
     a: &Slots,
     b: &Slots,
@@ -195,51 +308,55 @@ pub fn pair(
     weights: &Weights,
     context: Context,
 ) -> [f32; N_FEATURES] {
-    let ratio = |best: f64| if best > 0.0 { (similarity.score / best).min(1.0) as f32 } else { 0.0 };
-    let (ra, rb) = (ratio(context.best_a), ratio(context.best_b));
-    let plain = |t: &str, _: &Slots| !t.starts_with(['~', '@']);
-    let (cover_min, cover_max) = coverage(a, b, weights, plain);
-    let (content_min, _) = coverage(a, b, weights, is_content);
-    // Off the story's topic: a term that most sources use weighs little, as it names what the
-    // story is about rather than a fact one report tells.
-    let off_topic = |t: &str| weights.idf(t) * (1.0 - weights.source_share(t));
-    let (topic_cover_min, topic_cover_max) = coverage_by(a, b, off_topic, plain);
-    let names = |s: &Slots| -> BTreeSet<String> { s.names.iter().map(|n| n.key.clone()).collect() };
-    let (na, nb) = (names(a), names(b));
-    let names_disjoint = !na.is_empty() && !nb.is_empty() && na.is_disjoint(&nb);
-    let (ca, cb) = (cues(a), cues(b));
-    let polarity_differs = ca.polar() != cb.polar();
-    // Of the content both claims share, how much one denies and the other does not.
-    let (negated_a, negated_b) = (negated_terms(a), negated_terms(b));
-    let shared_content: BTreeSet<&String> =
-        a.word_terms.iter().map(|t| &t.text).filter(|t| b.terms.contains(*t) && is_content(t, a)).collect();
-    let shared_weight: f64 = shared_content.iter().map(|t| off_topic(t)).sum();
-    let mismatch: f64 = shared_content
-        .iter()
-        .filter(|t| negated_a.contains(t.as_str()) != negated_b.contains(t.as_str()))
-        .map(|t| off_topic(t))
-        .sum();
-    let negation_mismatch = if shared_weight > 0.0 { (mismatch / shared_weight) as f32 } else { 0.0 };
+    let (ta, tb) = (ClaimTerms::new(a, weights), ClaimTerms::new(b, weights));
+    pair_of((a, &ta), (b, &tb), similarity, findings, rules, context)
+}
 
+/// The features of a pair of claims whose [`ClaimTerms`] are known, in the order of `NAMES`.
+pub fn pair_of(
+    (a, ta): (&Slots, &ClaimTerms),
+    (b, tb): (&Slots, &ClaimTerms),
+    similarity: &Similarity,
+    findings: &Findings,
+    rules: &Verdict,
+    context: Context,
+) -> [f32; N_FEATURES] {
+    let ratio = |best: f64| if best > 0.0 { (context.score / best).min(1.0) as f32 } else { 0.0 };
+    let (ra, rb) = (ratio(context.best_a), ratio(context.best_b));
+    let idf = |t: &TermInfo| t.idf;
+    let off_topic = |t: &TermInfo| t.off_topic;
+    let (cover_min, cover_max) = coverage(ta, tb, idf, |t| t.plain);
+    let (content_min, _) = coverage(ta, tb, idf, |t| t.content);
+    let (topic_cover_min, topic_cover_max) = coverage(ta, tb, off_topic, |t| t.plain);
+    let names_disjoint =
+        !ta.names.is_empty() && !tb.names.is_empty() && !ta.names.iter().any(|n| tb.names.binary_search(n).is_ok());
+    let (ca, cb) = (&a.cues, &b.cues);
+    let polarity_differs = ca.polar() != cb.polar();
+    // Of the content both claims share (content as the first claim reads it), how much one
+    // denies and the other does not.
+    let (mut shared_weight, mut mismatch) = (0.0f32, 0.0f32);
+    for (x, y) in shared(&ta.terms, &tb.terms).filter(|(x, _)| x.content) {
+        shared_weight += x.off_topic;
+        if x.negated != y.negated {
+            mismatch += x.off_topic;
+        }
+    }
+    let negation_mismatch = if shared_weight > 0.0 { mismatch / shared_weight } else { 0.0 };
     // How much of what one claim denies the other asserts: the weight of the terms denied in one
     // and present undenied in the other, over all the terms the first denies.
-    let refuted = |x: &Slots, nx: &BTreeSet<&str>, y: &Slots, ny: &BTreeSet<&str>| -> f32 {
-        let denied: BTreeSet<&str> = nx.iter().copied().filter(|t| is_content(t, x)).collect();
-        let total: f64 = denied.iter().map(|t| off_topic(t)).sum();
-        let asserted: f64 =
-            denied.iter().filter(|t| y.terms.contains(**t) && !ny.contains(*t)).map(|t| off_topic(t)).sum();
+    let refuted = |x: &ClaimTerms, y: &ClaimTerms| -> f32 {
+        let total: f32 = x.terms.iter().filter(|t| t.negated && t.content).map(|t| t.off_topic).sum();
+        let asserted: f32 = shared(&x.terms, &y.terms)
+            .filter(|(t, u)| t.negated && t.content && !u.negated)
+            .map(|(t, _)| t.off_topic)
+            .sum();
         if total > 0.0 {
-            (asserted / total) as f32
+            asserted / total
         } else {
             0.0
         }
     };
-    let refuted_overlap = if polarity_differs {
-        refuted(a, &negated_a, b, &negated_b).max(refuted(b, &negated_b, a, &negated_a))
-    } else {
-        0.0
-    };
-    let length = |s: &Slots| ((s.word_terms.len() + 1) as f32).ln();
+    let refuted_overlap = if polarity_differs { refuted(ta, tb).max(refuted(tb, ta)) } else { 0.0 };
     let rule_contradicts = matches!(rules, Verdict::Contradicts { .. });
     let detail_agrees = findings.number_agrees || findings.date_agrees || findings.place_agrees;
     let detail_conflict =
@@ -266,8 +383,8 @@ pub fn pair(
         flag(ca.refute != cb.refute),
         flag(ca.hedge != cb.hedge),
         negation_mismatch * cover_min,
-        length(a).min(length(b)),
-        bigram_share(a, b),
+        ta.length.min(tb.length),
+        bigram_share(ta, tb),
         refuted_overlap,
     ]
 }

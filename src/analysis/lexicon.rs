@@ -91,6 +91,8 @@ pub struct Lexicon {
     pub antonyms: BTreeMap<String, String>,
     /// The longest antonym phrase, in words.
     pub antonym_max_words: usize,
+    /// The first words of the antonyms: a word not among them starts none.
+    pub antonym_first_words: BTreeSet<String>,
     /// Words after which a predicate is not asserted ("efforts to work", "could send").
     pub irrealis: BTreeSet<String>,
     /// Lowercase word to its stance cue kinds (`CUE_*` bits): refuting, hedging, negating.
@@ -224,6 +226,7 @@ impl Lexicon {
                 (Some("antonym"), Some(word), Some(_)) => {
                     let key = phrase_key(word);
                     lexicon.antonym_max_words = lexicon.antonym_max_words.max(key.split(' ').count());
+                    lexicon.antonym_first_words.insert(key.split(' ').next().unwrap_or_default().to_string());
                     lexicon.antonyms.insert(key, fields[2..].join(" "));
                 }
                 _ => {}

@@ -151,12 +151,32 @@ pub fn words(text: &str) -> Vec<Word> {
 }
 
 /// The stem of one lowercase word: irregular forms first, then the Snowball English stemmer.
+///
+/// Stems are remembered per thread: a story repeats its words, and the analysis asks for the
+/// stem of a word many times (its term, its event kind, its synonym class). The memory is
+/// bounded: past `MAX_REMEMBERED` words it starts afresh.
 pub fn stem_word(lower: &str) -> String {
-    let lexicon = lexicon();
-    if let Some(base) = lexicon.irregular.get(lower) {
-        return base.clone();
+    const MAX_REMEMBERED: usize = 200_000;
+    thread_local! {
+        static STEMS: std::cell::RefCell<std::collections::BTreeMap<String, String>> =
+            const { std::cell::RefCell::new(std::collections::BTreeMap::new()) };
     }
-    snowball(lower)
+    if let Some(stem) = STEMS.with(|stems| stems.borrow().get(lower).cloned()) {
+        return stem;
+    }
+    let lexicon = lexicon();
+    let stem = match lexicon.irregular.get(lower) {
+        Some(base) => base.clone(),
+        None => snowball(lower),
+    };
+    STEMS.with(|stems| {
+        let mut stems = stems.borrow_mut();
+        if stems.len() >= MAX_REMEMBERED {
+            stems.clear();
+        }
+        stems.insert(lower.to_string(), stem.clone());
+    });
+    stem
 }
 
 /// The Snowball English stem of one lowercase word, without the irregular-forms table.

@@ -65,6 +65,40 @@ pub struct Predicate {
     pub in_scope: bool,
 }
 
+/// How a claim stands towards one predicate class, over all its occurrences.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClassPolarity {
+    pub class: String,
+    /// Denied as a head predicate ("not", "denied that", an antonym), and never asserted outright:
+    /// a claim that both asserts and denies a predicate ("Bale is back in line to play Jobs
+    /// after DiCaprio backed out") does not deny it as a whole.
+    pub denied: bool,
+    /// Every occurrence asserted outright: neither denied nor inside a denial's scope.
+    pub asserted: bool,
+    /// Some occurrence denied or inside a denial's scope.
+    pub covered: bool,
+}
+
+/// The polarity of each predicate class of a claim, sorted by class.
+fn class_polarities(predicates: &[Predicate]) -> Vec<ClassPolarity> {
+    let mut classes: Vec<&str> = predicates.iter().map(|p| p.class.as_str()).collect();
+    classes.sort_unstable();
+    classes.dedup();
+    classes
+        .into_iter()
+        .map(|class| {
+            let of_class = || predicates.iter().filter(move |p| p.class == class);
+            let outright = of_class().any(|p| !p.negative && !p.in_scope);
+            ClassPolarity {
+                class: class.to_string(),
+                denied: of_class().any(|p| p.negative) && !outright,
+                asserted: of_class().all(|p| !p.negative && !p.in_scope),
+                covered: of_class().any(|p| p.negative || p.in_scope),
+            }
+        })
+        .collect()
+}
+
 /// A person the claim says said something.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Speaker {
@@ -102,6 +136,10 @@ pub struct Slots {
     /// The index terms read from names (people, organisations, places): who and where, as
     /// against what the claim says of them.
     pub name_terms: BTreeSet<String>,
+    /// Its refuting, hedging and negating words (`features::read_cues`).
+    pub cues: crate::analysis::features::Cues,
+    /// Each predicate class's polarity, sorted by class.
+    pub polarity: Vec<ClassPolarity>,
 }
 
 /// Words the analysed texts write in lowercase somewhere: a capitalised word in this set is a
@@ -461,7 +499,8 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
             }
         }
         // A word or phrase that denies predicates ("rejects": accept; "pulled out": play, attend).
-        let antonym = (1..=lexicon.antonym_max_words.min(words.len() - i)).rev().find_map(|n| {
+        let may_deny = lexicon.antonym_first_words.contains(&word.lower);
+        let antonym = (1..=lexicon.antonym_max_words.min(words.len() - i)).rev().filter(|_| may_deny).find_map(|n| {
             if words[i + 1..i + n].iter().any(Word::after_punctuation) {
                 return None;
             }
@@ -743,7 +782,7 @@ pub fn read(text: &str, published: Option<Date>, vocabulary: &Vocabulary) -> Slo
         .filter(|t| !details.iter().any(|&(first, end)| t.first_word < end && first < t.end_word))
         .map(|t| t.text.clone())
         .collect();
-    Slots {
+    let mut slots = Slots {
         text: text.to_string(),
         frame,
         name_terms,
@@ -759,7 +798,12 @@ pub fn read(text: &str, published: Option<Date>, vocabulary: &Vocabulary) -> Slo
         quote_trigrams: quote_trigrams(text),
         names,
         words,
-    }
+        cues: Default::default(),
+        polarity: Vec::new(),
+    };
+    slots.polarity = class_polarities(&slots.predicates);
+    slots.cues = crate::analysis::features::read_cues(&slots);
+    slots
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@
 
 use crate::analysis::align::Similarity;
 use crate::analysis::dates::describe;
-use crate::analysis::slots::{Bound, Place, Slots};
+use crate::analysis::slots::{Bound, ClassPolarity, Place, Slots};
 use serde::Serialize;
 
 /// Below this similarity two claims are unrelated.
@@ -257,58 +257,46 @@ fn compare_polarity(a: &Slots, b: &Slots, findings: &mut Findings) {
     // "denied that", an antonym) while the other asserts it outright? A class inside any denial's
     // scope in both claims is a denial they share ("was not the wife of the leader" / "denied
     // that she is the wife of the leader"); a conflict needs more classes denied by one and
-    // asserted by the other than shared denials.
-    // A claim that both asserts a predicate outright and denies it ("Bale is back in line to play
-    // Jobs after DiCaprio backed out") does not deny it as a whole.
-    let head_denied = |s: &Slots, class: &str| {
-        s.predicates.iter().any(|p| p.class == class && p.negative)
-            && !s.predicates.iter().any(|p| p.class == class && !p.negative && !p.in_scope)
-    };
-    let asserted = |s: &Slots, class: &str| {
-        let mut of_class = s.predicates.iter().filter(|p| p.class == class).peekable();
-        of_class.peek().is_some() && of_class.all(|p| !p.negative && !p.in_scope)
-    };
-    let covered = |s: &Slots, class: &str| s.predicates.iter().any(|p| p.class == class && (p.negative || p.in_scope));
-    let mut classes: Vec<&str> = a
-        .predicates
-        .iter()
-        .map(|p| p.class.as_str())
-        .filter(|class| !class.starts_with("with:") && b.predicates.iter().any(|q| q.class == *class))
-        .collect();
-    classes.sort_unstable();
-    classes.dedup();
-    let opposed = |c: &str| (head_denied(a, c) && asserted(b, c)) || (head_denied(b, c) && asserted(a, c));
-    let both_deny = classes.iter().filter(|c| covered(a, c) && covered(b, c)).count();
-    let differ = classes.iter().filter(|c| opposed(c)).count();
-    // Participation ("with X" / "without X") is compared on its own.
-    let participation_classes: Vec<&str> =
-        a.predicates.iter().map(|p| p.class.as_str()).filter(|class| class.starts_with("with:")).collect();
-    let candidates = participation_classes.into_iter().chain(classes.iter().copied().filter(|_| differ > both_deny));
-    for class in candidates {
-        let (Some(x), Some(y)) =
-            (a.predicates.iter().find(|p| p.class == class), b.predicates.iter().find(|p| p.class == class))
-        else {
-            continue;
-        };
-        let (a_denies, b_denies) = (head_denied(a, class), head_denied(b, class));
-        let asserted_against_denial =
-            (a_denies && asserted(b, class) && !b_refutes) || (b_denies && asserted(a, class) && !a_refutes);
-        if !asserted_against_denial {
-            continue;
+    // asserted by the other than shared denials. Participation ("with X" / "without X") is
+    // compared on its own. The polarities are sorted by class: one merge finds the shared ones.
+    let mut shared: Vec<(&ClassPolarity, &ClassPolarity)> = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < a.polarity.len() && j < b.polarity.len() {
+        match a.polarity[i].class.cmp(&b.polarity[j].class) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared.push((&a.polarity[i], &b.polarity[j]));
+                i += 1;
+                j += 1;
+            }
         }
-        // The occurrences that differ, for the reason.
-        let x = a.predicates.iter().find(|p| p.class == class && p.negative == a_denies).unwrap_or(x);
-        let y = b.predicates.iter().find(|p| p.class == class && p.negative == b_denies).unwrap_or(y);
-        let context = |s: &Slots, first: usize, end: usize| (first.saturating_sub(3), (end).min(s.words.len()));
-        let span_a = context(a, x.first_word, x.end_word);
-        let span_b = context(b, y.first_word, y.end_word);
-        let participation = class.starts_with("with:") || matches!(class, "attend" | "speak");
-        let label = if participation { "participation" } else { "negation" };
-        let reason = format!("{label}: {} vs {}", words_text(a, span_a), words_text(b, span_b));
-        findings.negation_conflict = Some((span_a, span_b, reason));
-        findings.participation = participation;
-        return;
     }
+    let participation = |x: &ClassPolarity| x.class.starts_with("with:");
+    let opposed = |(x, y): &(&ClassPolarity, &ClassPolarity)| (x.denied && y.asserted) || (y.denied && x.asserted);
+    let both_deny = shared.iter().filter(|(x, y)| !participation(x) && x.covered && y.covered).count();
+    let differ = shared.iter().filter(|pair| !participation(pair.0) && opposed(pair)).count();
+    let found = shared
+        .iter()
+        .filter(|pair| participation(pair.0) || differ > both_deny)
+        .find(|(x, y)| (x.denied && y.asserted && !b_refutes) || (y.denied && x.asserted && !a_refutes));
+    let Some((x, _)) = found else { return };
+    let class = x.class.as_str();
+    // The occurrences that differ, for the reason.
+    let (Some(p), Some(q)) = (
+        a.predicates.iter().find(|p| p.class == class && p.negative == x.denied),
+        b.predicates.iter().find(|p| p.class == class && p.negative != x.denied),
+    ) else {
+        return;
+    };
+    let context = |s: &Slots, first: usize, end: usize| (first.saturating_sub(3), (end).min(s.words.len()));
+    let span_a = context(a, p.first_word, p.end_word);
+    let span_b = context(b, q.first_word, q.end_word);
+    let participation = class.starts_with("with:") || matches!(class, "attend" | "speak");
+    let label = if participation { "participation" } else { "negation" };
+    let reason = format!("{label}: {} vs {}", words_text(a, span_a), words_text(b, span_b));
+    findings.negation_conflict = Some((span_a, span_b, reason));
+    findings.participation = participation;
 }
 
 fn compare_speakers(a: &Slots, b: &Slots, findings: &mut Findings) {
@@ -350,8 +338,12 @@ pub fn examine(a: &Slots, b: &Slots, similarity: &Similarity) -> Findings {
     compare_numbers(a, b, &mut findings);
     compare_dates(a, b, same_frame, &mut findings);
     compare_places(a, b, same_frame, &mut findings);
-    compare_polarity(a, b, &mut findings);
-    compare_speakers(a, b, &mut findings);
+    // Polarity and speakers only matter for claims that share something; the rest are skipped
+    // (most candidate pairs: this keeps the analysis fast).
+    if similarity.score >= RELATED || findings.shared_quote {
+        compare_polarity(a, b, &mut findings);
+        compare_speakers(a, b, &mut findings);
+    }
     findings
 }
 
