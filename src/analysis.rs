@@ -300,7 +300,15 @@ impl<'c> Prepared<'c> {
     /// Compares claims `i` and `j`.
     pub fn compare(&self, i: usize, j: usize) -> Comparison {
         let (a, b) = (&self.slots[i], &self.slots[j]);
-        let similarity = align::similarity_with_totals(a, b, &self.weights, self.totals[i], self.totals[j]);
+        // From the claims' term ids: the same measures as `align::similarity`, without strings.
+        // The shared terms are named later, and only for a backing that needs them.
+        let (ta, tb) = (&self.claim_terms[i], &self.claim_terms[j]);
+        let (totals_a, totals_b) = (self.totals[i], self.totals[j]);
+        let similarity = align::Similarity {
+            score: ta.similarity(tb, totals_a.terms(), totals_b.terms()),
+            shared: Vec::new(),
+            frame: ta.frame_similarity(tb, totals_a.frame(), totals_b.frame()),
+        };
         let findings = stance::examine(a, b, &similarity);
         let verdict = stance::compare_examined(a, b, &similarity, findings.clone());
         // The score the best matches were found with (from the same term ids, so that the best

@@ -150,6 +150,18 @@ impl Totals {
     pub fn terms(&self) -> f64 {
         self.terms
     }
+
+    /// The total weight of the claim's frame.
+    pub fn frame(&self) -> f64 {
+        self.frame
+    }
+}
+
+/// The terms two claims share, heaviest first (for naming them to a reader).
+pub fn shared_terms(a: &Slots, b: &Slots, weights: &Weights) -> Vec<String> {
+    let mut shared: Vec<(f64, &String)> = a.terms.intersection(&b.terms).map(|t| (weights.idf(t), t)).collect();
+    shared.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(y.1)));
+    shared.into_iter().map(|(_, t)| t.clone()).collect()
 }
 
 /// How much two claims share, and the shared terms heaviest first.
@@ -163,7 +175,7 @@ pub struct Similarity {
 }
 
 /// A frame of fewer terms than this (a lone "met") could belong to any fact.
-const MIN_FRAME_TERMS: usize = 2;
+pub const MIN_FRAME_TERMS: usize = 2;
 
 /// The mean of the IDF-weighted cosine and overlap coefficient of two term sets of the given
 /// total weights.

@@ -89,7 +89,11 @@ impl Decision {
     ) -> Outcome {
         let Some(model) = &self.model else {
             return match rules {
-                Verdict::Supports { reason } => Outcome::Supports { main: true, reason, strength: 1.0 },
+                Verdict::Supports { .. } => Outcome::Supports {
+                    main: true,
+                    reason: crate::analysis::stance::support_reason(a, b, similarity, findings),
+                    strength: 1.0,
+                },
                 Verdict::Contradicts { kind, reason, span_a, span_b } => {
                     Outcome::Contradicts { kind, reason, span_a, span_b }
                 }
@@ -120,10 +124,7 @@ impl Decision {
             }
         }
         if backing {
-            let reason = match rules {
-                Verdict::Supports { reason } => reason,
-                _ => crate::analysis::stance::support_reason(a, b, similarity, findings),
-            };
+            let reason = crate::analysis::stance::support_reason(a, b, similarity, findings);
             return Outcome::Supports { main: p[SUPPORTS] >= p[PARTIAL], reason, strength: p[SUPPORTS] + p[PARTIAL] };
         }
         if similarity.score >= RELATED {

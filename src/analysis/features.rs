@@ -147,6 +147,8 @@ struct TermInfo {
     content: bool,
     /// A denial, doubt or negation covers it.
     negated: bool,
+    /// Part of the claim's frame (what happened, without when, where or how many).
+    in_frame: bool,
 }
 
 /// One claim's terms as the pair features read them, computed once per claim: sorted term ids
@@ -159,6 +161,8 @@ pub struct ClaimTerms {
     bigrams: Vec<u64>,
     /// The name keys, sorted.
     names: Vec<String>,
+    /// How many terms the frame has.
+    n_frame: usize,
     length: f32,
 }
 
@@ -197,6 +201,7 @@ impl ClaimTerms {
                     plain: !term.starts_with(['~', '@']),
                     content: !term.starts_with(['~', '@', '#']) && !slots.name_terms.contains(term),
                     negated: negated.contains(term.as_str()),
+                    in_frame: slots.frame.contains(term),
                 }
             })
             .collect();
@@ -212,7 +217,13 @@ impl ClaimTerms {
         let mut names: Vec<String> = slots.names.iter().map(|n| n.key.clone()).collect();
         names.sort_unstable();
         names.dedup();
-        ClaimTerms { terms, bigrams, names, length: ((slots.word_terms.len() + 1) as f32).ln() }
+        ClaimTerms {
+            terms,
+            bigrams,
+            names,
+            n_frame: slots.frame.len(),
+            length: ((slots.word_terms.len() + 1) as f32).ln(),
+        }
     }
 }
 
@@ -224,7 +235,21 @@ impl ClaimTerms {
         if total_self <= 0.0 || total_other <= 0.0 {
             return 0.0;
         }
-        let both: f64 = shared(&self.terms, &other.terms).map(|(x, _)| f64::from(x.idf_exact)).sum();
+        let both: f64 = shared(&self.terms, &other.terms).map(|(x, _)| x.idf_exact).sum();
+        0.5 * both / (total_self * total_other).sqrt() + 0.5 * both / total_self.min(total_other)
+    }
+
+    /// `align::Similarity::frame` from the ids: the same measure on the two frames, zero when
+    /// either has fewer than `align::MIN_FRAME_TERMS` terms.
+    pub fn frame_similarity(&self, other: &ClaimTerms, total_self: f64, total_other: f64) -> f64 {
+        if self.n_frame.min(other.n_frame) < crate::analysis::align::MIN_FRAME_TERMS
+            || total_self <= 0.0
+            || total_other <= 0.0
+        {
+            return 0.0;
+        }
+        let both: f64 =
+            shared(&self.terms, &other.terms).filter(|(x, y)| x.in_frame && y.in_frame).map(|(x, _)| x.idf_exact).sum();
         0.5 * both / (total_self * total_other).sqrt() + 0.5 * both / total_self.min(total_other)
     }
 }

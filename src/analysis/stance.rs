@@ -413,7 +413,8 @@ pub fn compare_examined(a: &Slots, b: &Slots, similarity: &Similarity, mut findi
             && findings.shared_event_kind
             && (findings.number_agrees || shared_participant || findings.specific_place_shared));
     if backed {
-        return Verdict::Supports { reason: support_reason(a, b, similarity, &findings) };
+        // The reason is written when a backing is shown (`support_reason`), not for every pair.
+        return Verdict::Supports { reason: String::new() };
     }
     if score >= RELATED {
         Verdict::Related
@@ -485,8 +486,14 @@ pub fn support_reason(a: &Slots, b: &Slots, similarity: &Similarity, findings: &
                 names.truncate(3);
                 parts.push(format!("both name {}", join_and(&names)));
             } else {
-                let words: Vec<String> = similarity
-                    .shared
+                let lazily;
+                let shared_terms = if similarity.shared.is_empty() {
+                    lazily = a.terms.intersection(&b.terms).cloned().collect::<Vec<String>>();
+                    &lazily
+                } else {
+                    &similarity.shared
+                };
+                let words: Vec<String> = shared_terms
                     .iter()
                     .filter(|t| !t.starts_with(['~', '@', '#']))
                     .take(3)
