@@ -216,8 +216,8 @@ fn round3(x: f64) -> f64 {
 /// A corpus read for comparison: its sources in id order, its claims with their slots, the term
 /// weights, and which sources are copies of one origin. `analyse` links its claims; the trainer
 /// (`examples/train.rs`) reads the features of labelled pairs from it.
-pub struct Prepared<'c> {
-    pub sources: Vec<&'c Source>,
+pub struct Prepared {
+    pub sources: Vec<Source>,
     claims: Vec<PreparedClaim>,
     pub slots: Vec<slots::Slots>,
     pub weights: align::Weights,
@@ -249,23 +249,58 @@ pub struct Comparison {
     pub features: [f32; features::N_FEATURES],
 }
 
-impl<'c> Prepared<'c> {
-    /// Cuts every source into claims and reads their slots.
-    pub fn new(corpus: &'c Corpus) -> Prepared<'c> {
-        let mut sources: Vec<&Source> = corpus.sources.iter().collect();
+/// The first stage of an analysis: the sources are read one at a time (their claims cut and their
+/// slots read), so that a caller can report progress between them ("reading 412 of 1,000
+/// sources") and stop at any point. `Reading::index` then builds the comparison's index.
+pub struct Reading {
+    sources: Vec<Source>,
+    vocabulary: slots::Vocabulary,
+    next: usize,
+    claims: Vec<PreparedClaim>,
+    slots: Vec<slots::Slots>,
+}
+
+impl Reading {
+    /// Starts reading a corpus: its sources in id order, and the words they capitalise.
+    pub fn new(corpus: &Corpus) -> Reading {
+        let mut sources: Vec<Source> = corpus.sources.clone();
         sources.sort_by(|a, b| a.id.cmp(&b.id));
         let vocabulary = slots::Vocabulary::from_texts(sources.iter().map(|s| s.text.as_str()));
-        let mut claims = Vec::new();
-        let mut all_slots = Vec::new();
-        for (source_index, source) in sources.iter().enumerate() {
+        Reading { sources, vocabulary, next: 0, claims: Vec::new(), slots: Vec::new() }
+    }
+
+    pub fn n_sources(&self) -> usize {
+        self.sources.len()
+    }
+
+    /// How many sources have been read.
+    pub fn n_read(&self) -> usize {
+        self.next
+    }
+
+    /// Reads up to `n` more sources; returns how many have been read in all.
+    pub fn read_next(&mut self, n: usize) -> usize {
+        let end = self.next.saturating_add(n).min(self.sources.len());
+        for source_index in self.next..end {
+            let source = &self.sources[source_index];
             let chars: Vec<char> = source.text.chars().collect();
             for span in claims::claim_spans(&source.text) {
                 let text = claims::slice(&chars, span);
-                all_slots.push(slots::read(&text, source.published, &vocabulary));
-                claims.push(PreparedClaim { source_index, span, text });
+                self.slots.push(slots::read(&text, source.published, &self.vocabulary));
+                self.claims.push(PreparedClaim { source_index, span, text });
             }
         }
-        let origin = origins(&sources);
+        self.next = end;
+        end
+    }
+
+    /// Reads what is left, then indexes the claims for comparison: term weights, copies of one
+    /// origin, candidate pairs, each claim's best match in every other source.
+    pub fn index(mut self) -> Prepared {
+        self.read_next(usize::MAX);
+        let Reading { sources, claims, slots: all_slots, .. } = self;
+        let source_refs: Vec<&Source> = sources.iter().collect();
+        let origin = origins(&source_refs);
         let mut weights = align::Weights::new(all_slots.iter());
         let group: Vec<usize> = claims.iter().map(|c: &PreparedClaim| c.source_index).collect();
         weights.count_sources(&all_slots, &group);
@@ -286,6 +321,13 @@ impl<'c> Prepared<'c> {
             }
         }
         Prepared { sources, claims, slots: all_slots, weights, totals, origin, candidates, best, claim_terms }
+    }
+}
+
+impl Prepared {
+    /// Cuts every source into claims, reads their slots and indexes them.
+    pub fn new(corpus: &Corpus) -> Prepared {
+        Reading::new(corpus).index()
     }
 
     pub fn n_claims(&self) -> usize {
@@ -313,8 +355,7 @@ impl<'c> Prepared<'c> {
         let verdict = stance::compare_examined(a, b, &similarity, findings.clone());
         // The score the best matches were found with (from the same term ids, so that the best
         // pair's ratio is exactly one).
-        let score =
-            self.claim_terms[i].similarity(&self.claim_terms[j], self.totals[i].terms(), self.totals[j].terms());
+        let score = similarity.score;
         let best_of = |claim: usize, other: usize| {
             let source = self.claims[other].source_index;
             self.best[claim].iter().find(|(s, _)| *s == source).map_or(score, |&(_, b)| b.max(score))
@@ -337,6 +378,144 @@ impl<'c> Prepared<'c> {
     }
 }
 
+/// The last stage of an analysis: the candidate pairs are compared a batch at a time (so that a
+/// caller can report progress and stop), then `finish` writes the analysis.
+pub struct Comparing {
+    prepared: Prepared,
+    next: usize,
+    links: Vec<Link>,
+    related: Vec<(ClaimId, ClaimId)>,
+    backings: Vec<(f32, Link)>,
+}
+
+impl Comparing {
+    pub fn new(prepared: Prepared) -> Comparing {
+        Comparing { prepared, next: 0, links: Vec::new(), related: Vec::new(), backings: Vec::new() }
+    }
+
+    pub fn n_pairs(&self) -> usize {
+        self.prepared.candidates.len()
+    }
+
+    /// Compares up to `n` more candidate pairs; returns how many have been compared in all.
+    pub fn compare_next(&mut self, n: usize, decision: &decide::Decision) -> usize {
+        let end = self.next.saturating_add(n).min(self.prepared.candidates.len());
+        for index in self.next..end {
+            let (i, j) = self.prepared.candidates[index];
+            let (slots_a, slots_b) = (&self.prepared.slots[i], &self.prepared.slots[j]);
+            let comparison = self.prepared.compare(i, j);
+            let score = round3(comparison.similarity.score);
+            let (from, to) = (ClaimId(i as u32), ClaimId(j as u32));
+            let outcome = decision.decide(
+                slots_a,
+                slots_b,
+                &comparison.features,
+                &comparison.similarity,
+                comparison.verdict,
+                &comparison.findings,
+            );
+            match outcome {
+                decide::Outcome::Supports { main, reason, strength } => self.backings.push((
+                    strength,
+                    Link {
+                        from,
+                        to,
+                        relation: Relation::Supports,
+                        reason,
+                        kind: None,
+                        from_span: None,
+                        to_span: None,
+                        score,
+                        side_detail: !main,
+                    },
+                )),
+                decide::Outcome::Contradicts { kind, reason, span_a, span_b } => self.links.push(Link {
+                    from,
+                    to,
+                    relation: Relation::Contradicts,
+                    reason,
+                    kind: Some(kind),
+                    from_span: claim_span(slots_a, span_a),
+                    to_span: claim_span(slots_b, span_b),
+                    score,
+                    side_detail: false,
+                }),
+                decide::Outcome::Related => self.related.push((from, to)),
+                decide::Outcome::Unrelated => {}
+            }
+        }
+        self.next = end;
+        end
+    }
+
+    /// Compares what is left and writes the analysis.
+    pub fn finish(mut self, decision: &decide::Decision) -> Analysis {
+        self.compare_next(usize::MAX, decision);
+        let Comparing { prepared, mut links, mut related, backings, .. } = self;
+        let Prepared { sources, claims: prepared_claims, origin, .. } = prepared;
+        // A claim tells one fact, and another source tells it about once: of the claims of one
+        // source that would back a claim as its main point, only the strongest (within MARGIN of
+        // the model's probability) does; the others merely share its words and names, and are
+        // related. A side-detail backing is exempt: a long claim's details may each be told in
+        // another sentence. (MARGIN was chosen among 0, 0.1, 0.15 and 0.25 on the trainer's
+        // cross-validation.)
+        const MARGIN: f32 = 0.1;
+        let source_of = |claim: ClaimId| prepared_claims[claim.0 as usize].source_index;
+        let mut best: BTreeMap<(u32, usize), f32> = BTreeMap::new();
+        for (strength, link) in &backings {
+            for (claim, other) in [(link.from, link.to), (link.to, link.from)] {
+                let entry = best.entry((claim.0, source_of(other))).or_insert(f32::MIN);
+                *entry = entry.max(*strength);
+            }
+        }
+        for (strength, link) in backings {
+            let strongest = |claim: ClaimId, other: ClaimId| {
+                best.get(&(claim.0, source_of(other))).is_some_and(|&b| strength >= b - MARGIN)
+            };
+            if link.side_detail || (strongest(link.from, link.to) && strongest(link.to, link.from)) {
+                links.push(link);
+            } else {
+                related.push((link.from, link.to));
+            }
+        }
+        links.sort_by_key(|link| (link.from, link.to));
+        related.sort_unstable();
+        // Per claim: the independent origins that back or contradict it.
+        let mut backing: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+        let mut contradicting: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+        for link in &links {
+            let (i, j) = (link.from.0 as usize, link.to.0 as usize);
+            let (origin_i, origin_j) =
+                (origin[prepared_claims[i].source_index], origin[prepared_claims[j].source_index]);
+            if origin_i == origin_j {
+                continue;
+            }
+            let map = if link.relation == Relation::Supports { &mut backing } else { &mut contradicting };
+            map.entry(i).or_default().insert(origin_j);
+            map.entry(j).or_default().insert(origin_i);
+        }
+        let claims = prepared_claims
+            .into_iter()
+            .enumerate()
+            .map(|(index, p)| {
+                let n_supporting_sources = backing.get(&index).map_or(0, BTreeSet::len);
+                let n_contradicting_sources = contradicting.get(&index).map_or(0, BTreeSet::len);
+                Claim {
+                    id: ClaimId(index as u32),
+                    source: sources[p.source_index].id.clone(),
+                    start: p.span.start,
+                    end: p.span.end,
+                    text: p.text,
+                    n_supporting_sources,
+                    n_contradicting_sources,
+                    single_source: n_supporting_sources == 0 && n_contradicting_sources == 0,
+                }
+            })
+            .collect();
+        Analysis { claims, links, related }
+    }
+}
+
 /// Analyses a corpus: claims of every source and the links between them. Deterministic.
 pub fn analyse(corpus: &Corpus) -> Analysis {
     analyse_with(corpus, decide::Decision::shipped())
@@ -344,112 +523,7 @@ pub fn analyse(corpus: &Corpus) -> Analysis {
 
 /// [`analyse`] with a given decision (the trainer scores models it has not shipped).
 pub fn analyse_with(corpus: &Corpus, decision: &decide::Decision) -> Analysis {
-    let prepared = Prepared::new(corpus);
-    let Prepared { ref sources, claims: ref prepared_claims, slots: ref all_slots, ref origin, .. } = prepared;
-    let mut links = Vec::new();
-    let mut related = Vec::new();
-    let mut backings: Vec<(f32, Link)> = Vec::new();
-    for &(i, j) in prepared.candidates() {
-        let (slots_a, slots_b) = (&all_slots[i], &all_slots[j]);
-        let comparison = prepared.compare(i, j);
-        let score = round3(comparison.similarity.score);
-        let (from, to) = (ClaimId(i as u32), ClaimId(j as u32));
-        let outcome = decision.decide(
-            slots_a,
-            slots_b,
-            &comparison.features,
-            &comparison.similarity,
-            comparison.verdict,
-            &comparison.findings,
-        );
-        match outcome {
-            decide::Outcome::Supports { main, reason, strength } => backings.push((
-                strength,
-                Link {
-                    from,
-                    to,
-                    relation: Relation::Supports,
-                    reason,
-                    kind: None,
-                    from_span: None,
-                    to_span: None,
-                    score,
-                    side_detail: !main,
-                },
-            )),
-            decide::Outcome::Contradicts { kind, reason, span_a, span_b } => links.push(Link {
-                from,
-                to,
-                relation: Relation::Contradicts,
-                reason,
-                kind: Some(kind),
-                from_span: claim_span(slots_a, span_a),
-                to_span: claim_span(slots_b, span_b),
-                score,
-                side_detail: false,
-            }),
-            decide::Outcome::Related => related.push((from, to)),
-            decide::Outcome::Unrelated => {}
-        }
-    }
-    // A claim tells one fact, and another source tells it about once: of the claims of one source
-    // that would back a claim as its main point, only the strongest (within MARGIN of the model's
-    // probability) does; the others merely share its words and names, and are related. A
-    // side-detail backing is exempt: a long claim's details may each be told in another sentence.
-    // (MARGIN was chosen among 0, 0.1, 0.15 and 0.25 on the trainer's cross-validation.)
-    const MARGIN: f32 = 0.1;
-    let source_of = |claim: ClaimId| prepared_claims[claim.0 as usize].source_index;
-    let mut best: BTreeMap<(u32, usize), f32> = BTreeMap::new();
-    for (strength, link) in &backings {
-        for (claim, other) in [(link.from, link.to), (link.to, link.from)] {
-            let entry = best.entry((claim.0, source_of(other))).or_insert(f32::MIN);
-            *entry = entry.max(*strength);
-        }
-    }
-    for (strength, link) in backings {
-        let strongest = |claim: ClaimId, other: ClaimId| {
-            best.get(&(claim.0, source_of(other))).is_some_and(|&b| strength >= b - MARGIN)
-        };
-        if link.side_detail || (strongest(link.from, link.to) && strongest(link.to, link.from)) {
-            links.push(link);
-        } else {
-            related.push((link.from, link.to));
-        }
-    }
-    links.sort_by_key(|link| (link.from, link.to));
-    related.sort_unstable();
-    // Per claim: the independent origins that back or contradict it.
-    let mut backing: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
-    let mut contradicting: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
-    for link in &links {
-        let (i, j) = (link.from.0 as usize, link.to.0 as usize);
-        let (origin_i, origin_j) = (origin[prepared_claims[i].source_index], origin[prepared_claims[j].source_index]);
-        if origin_i == origin_j {
-            continue;
-        }
-        let map = if link.relation == Relation::Supports { &mut backing } else { &mut contradicting };
-        map.entry(i).or_default().insert(origin_j);
-        map.entry(j).or_default().insert(origin_i);
-    }
-    let claims = prepared_claims
-        .iter()
-        .enumerate()
-        .map(|(index, p)| {
-            let n_supporting_sources = backing.get(&index).map_or(0, BTreeSet::len);
-            let n_contradicting_sources = contradicting.get(&index).map_or(0, BTreeSet::len);
-            Claim {
-                id: ClaimId(index as u32),
-                source: sources[p.source_index].id.clone(),
-                start: p.span.start,
-                end: p.span.end,
-                text: p.text.clone(),
-                n_supporting_sources,
-                n_contradicting_sources,
-                single_source: n_supporting_sources == 0 && n_contradicting_sources == 0,
-            }
-        })
-        .collect();
-    Analysis { claims, links, related }
+    Comparing::new(Prepared::new(corpus)).finish(decision)
 }
 
 /// The stance of `text` (a sentence or a whole article) towards `claim`: its sentences are
