@@ -22,11 +22,31 @@ pub mod stance;
 pub mod text;
 
 use crate::corpus::{Corpus, Source, SourceId};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 pub use stance::ConflictKind;
 use text::Span;
+
+/// Writes a number of at most three decimals as JSON without a float printer: the widget's
+/// worker writes the analysis, and a float printer would add kilobytes to the wasm for this one
+/// field. The text is what a float printer writes for such a number ("0.332", "1.0").
+fn serialize_decimal3<S: serde::Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::Error;
+    if !value.is_finite() {
+        return serializer.serialize_none();
+    }
+    let milli = (value * 1000.0).round() as i64;
+    let (sign, milli) = if milli < 0 { ("-", -milli) } else { ("", milli) };
+    let (whole, fraction) = (milli / 1000, milli % 1000);
+    let text = if fraction == 0 {
+        format!("{sign}{whole}.0")
+    } else {
+        let digits = format!("{fraction:03}");
+        format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
+    };
+    serde_json::value::RawValue::from_string(text).map_err(S::Error::custom)?.serialize(serializer)
+}
 
 /// A claim's id, printed as `c0`, `c1`, ... in the analysis JSON.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -38,8 +58,18 @@ impl Serialize for ClaimId {
     }
 }
 
+impl<'de> Deserialize<'de> for ClaimId {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<ClaimId, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.strip_prefix('c')
+            .and_then(|digits| digits.parse().ok())
+            .map(ClaimId)
+            .ok_or_else(|| serde::de::Error::custom(format!("a claim id is c followed by digits, not {text:?}")))
+    }
+}
+
 /// A check-worthy sentence or clause of one source; `start`/`end` are char offsets into its text.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     pub id: ClaimId,
     pub source: SourceId,
@@ -61,7 +91,7 @@ impl Claim {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Relation {
     Supports,
@@ -69,14 +99,14 @@ pub enum Relation {
 }
 
 /// A half-open char range inside a claim's text (not the source's).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClaimSpan {
     pub start: usize,
     pub end: usize,
 }
 
 /// An undirected link between claims of two different sources.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Link {
     pub from: ClaimId,
     pub to: ClaimId,
@@ -93,9 +123,10 @@ pub struct Link {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub to_span: Option<ClaimSpan>,
     /// The alignment score (0..1, three decimals) that made the two claims comparable.
+    #[serde(serialize_with = "serialize_decimal3")]
     pub score: f64,
     /// For a backing: it backs only a side detail of the other claim, not its main point.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub side_detail: bool,
 }
 
@@ -107,18 +138,18 @@ impl Link {
 }
 
 /// The whole analysis of a corpus, serialised exactly as `../shared/eval/README.md` describes.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
     pub claims: Vec<Claim>,
     pub links: Vec<Link>,
     /// Pairs of claims of different sources about the same people or topic that tell different
     /// facts: not links, never counted as backing ("also mentions").
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<(ClaimId, ClaimId)>,
 }
 
 /// The stance of a text towards a claim, as `crosscheck stance` prints it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Stance {
     Supports,
@@ -666,6 +697,16 @@ mod tests {
             title: None,
             text: text.to_string(),
         }
+    }
+
+    #[test]
+    fn the_analysis_json_reads_back_as_written() {
+        // The widget's worker sends the analysis as JSON, and a page may embed one.
+        let analysis = analyse(&crate::corpus::seeds());
+        let text = serde_json::to_string(&analysis).expect("serialises");
+        let back: Analysis = serde_json::from_str(&text).expect("reads back");
+        assert_eq!(back, analysis);
+        assert!(serde_json::from_str::<Analysis>(r#"{"claims":[{"id":"x1"}],"links":[]}"#).is_err());
     }
 
     #[test]

@@ -34,7 +34,7 @@ use crate::date::Date;
 use serde::Serialize;
 
 /// A source's id as the corpus gives it ("000", "p1").
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
 #[serde(transparent)]
 pub struct SourceId(pub String);
 

@@ -26,12 +26,12 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{DocumentFragment, Element, HtmlElement};
 use yew::AppHandle;
 
-use crate::analysis::{analyse, ClaimId};
+use crate::analysis::{decide::Decision, Analysis, ClaimId, Comparing, Reading};
 use crate::claimreview::{self, ReviewOptions};
 use crate::corpus::{self, Corpus};
 use crate::date::Date;
 use crate::ui::model::Model;
-use crate::ui::{App, AppProps, SharedModel};
+use crate::ui::{App, AppProps, Progress, SharedModel, Stage};
 use options::{CorpusInput, Options, RawOptions};
 
 /// The class every widget root carries; all styles hang below it.
@@ -149,6 +149,26 @@ struct Widget {
     /// Set once the story shows.
     app: Option<AppHandle<App>>,
     model: Option<Rc<Model>>,
+    /// The app's props, kept to update them as the analysis progresses.
+    props: Option<AppProps>,
+    /// The analysis while it runs in a worker; dropping it stops the worker.
+    running: Option<Running>,
+}
+
+/// A running analysis worker and the callbacks it calls, kept alive while it runs. Dropping it
+/// terminates the worker: a destroyed widget or a replaced corpus gets no message after.
+struct Running {
+    worker: web_sys::Worker,
+    _onmessage: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _onerror: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        self.worker.terminate();
+    }
 }
 
 /// What mounting changed on the host element, to undo it.
@@ -176,7 +196,17 @@ fn mount_widget(element: Element, raw: RawOptions) -> u32 {
     let restore = prepare_root(&element, &options);
     let input = options.corpus.clone();
     WIDGETS.with_borrow_mut(|widgets| {
-        widgets.push(Widget { id, element: element.clone(), link_param, options, restore, app: None, model: None })
+        widgets.push(Widget {
+            id,
+            element: element.clone(),
+            link_param,
+            options,
+            restore,
+            app: None,
+            model: None,
+            props: None,
+            running: None,
+        })
     });
     match input {
         CorpusInput::Demo => show_story(id, Ok(corpus::seeds()), Vec::new()),
@@ -241,7 +271,9 @@ fn destroy_widget(id: u32) -> bool {
         Some(widgets.remove(position))
     });
     let Some(widget) = removed else { return false };
-    let Widget { element, options, restore, app, .. } = widget;
+    let Widget { element, options, restore, app, running, .. } = widget;
+    // Stops the analysis worker, if it still runs: no message arrives after this.
+    drop(running);
     // Yew removes its nodes later, from the scheduler; they live in the inner mount div, which
     // leaves the page now, so the element is clean at once and Yew still finds its nodes.
     if let Some(app) = app {
@@ -330,34 +362,207 @@ fn show_story(id: u32, corpus: Result<Corpus, String>, mut problems: Vec<String>
             return;
         }
     };
-    let analysis = analyse(&corpus);
     problems.extend(options.notes.iter().cloned());
     if let Some(source) = options.source.as_ref().filter(|source| corpus.source(source).is_none()) {
         problems.push(format!("The source \"{}\" is not in this corpus; the first source is shown.", source.0));
     }
-    if let Some(claim) = options.claim.filter(|claim| !analysis.claims.iter().any(|known| known.id == *claim)) {
-        problems.push(format!("The claim \"c{}\" is not in this story's analysis; no claim is selected.", claim.0));
-    }
-    let model = Rc::new(Model::new(corpus, analysis));
+    // The text shows at once; the analysis runs in a worker and its marks come when it is done.
+    let model = Rc::new(Model::pending(corpus.clone()));
     let props = AppProps {
         model: SharedModel(model.clone()),
         problems: Rc::new(problems),
         link_param: Some(link_param.into()),
         initial_source: options.source.clone(),
         initial_claim: options.claim,
+        progress: Some(Progress { stage: Stage::Starting, done: 0, total: 0 }),
     };
     let Some(mount) = element.owner_document().and_then(|document| document.create_element("div").ok()) else { return };
     mount.set_class_name("crosscheck__mount");
     let _ = element.append_child(&mount);
-    let app = yew::Renderer::<App>::with_root_and_props(mount, props).render();
+    let app = yew::Renderer::<App>::with_root_and_props(mount, props.clone()).render();
+    let _ = element.set_attribute(STATE_ATTRIBUTE, "analysing");
     WIDGETS.with_borrow_mut(|widgets| {
         if let Some(widget) = widgets.iter_mut().find(|widget| widget.id == id) {
             widget.app = Some(app);
             widget.model = Some(model);
+            widget.props = Some(props);
         }
     });
-    // Yew renders from a microtask; announce the widget after it, in the next one.
-    spawn_local(async move { finish(id, "ready", None) });
+    start_analysis(id, corpus);
+}
+
+/// The analysis worker's script (see js/worker.js), started from a Blob.
+const WORKER_SCRIPT: &str = include_str!("../js/worker.js");
+
+/// Starts analysing a widget's corpus in a Web Worker; where a worker cannot start (no Worker,
+/// or a Content-Security-Policy without `worker-src blob:`), analyses it on the page instead, a
+/// few sources and pairs at a time, yielding to the page between steps.
+fn start_analysis(id: u32, corpus: Corpus) {
+    match start_worker(id, &corpus) {
+        Ok(running) => WIDGETS.with_borrow_mut(|widgets| {
+            if let Some(widget) = widgets.iter_mut().find(|widget| widget.id == id) {
+                widget.running = Some(running);
+            }
+        }),
+        Err(_) => spawn_local(analyse_on_page(id, corpus)),
+    }
+}
+
+fn start_worker(id: u32, corpus: &Corpus) -> Result<Running, JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(WORKER_SCRIPT));
+    let kind = web_sys::BlobPropertyBag::new();
+    kind.set_type("text/javascript");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &kind)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let worker = web_sys::Worker::new(&url);
+    let _ = web_sys::Url::revoke_object_url(&url);
+    let worker = worker?;
+    let text = corpus_json(corpus);
+    let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+        on_worker_message(id, event.data());
+    });
+    // The worker's script could not run (a Content-Security-Policy without `worker-src blob:`):
+    // the page analyses the story itself.
+    let onerror = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        event.prevent_default();
+        fall_back_to_page(id, "the analysis worker could not start");
+    });
+    worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
+    let message = js_sys::Object::new();
+    js_sys::Reflect::set(&message, &"module".into(), &wasm_bindgen::module())?;
+    js_sys::Reflect::set(&message, &"corpus".into(), &JsValue::from_str(&text))?;
+    worker.post_message(&message)?;
+    Ok(Running { worker, _onmessage: onmessage, _onerror: onerror })
+}
+
+/// The corpus as the worker reads it: the corpus format, version 1.
+fn corpus_json(corpus: &Corpus) -> String {
+    #[derive(serde::Serialize)]
+    struct Versioned<'a> {
+        version: u32,
+        #[serde(flatten)]
+        corpus: &'a Corpus,
+    }
+    serde_json::to_string(&Versioned { version: 1, corpus }).unwrap_or_default()
+}
+
+fn on_worker_message(id: u32, data: JsValue) {
+    let field = |name: &str| js_sys::Reflect::get(&data, &name.into()).unwrap_or(JsValue::UNDEFINED);
+    let number = |name: &str| field(name).as_f64().unwrap_or(0.0).max(0.0) as usize;
+    match field("type").as_string().as_deref() {
+        Some("progress") => {
+            let stage = if field("stage").as_string().as_deref() == Some("reading") {
+                Stage::Reading
+            } else {
+                Stage::Comparing
+            };
+            show_progress(id, Progress { stage, done: number("done"), total: number("total") });
+        }
+        Some("done") => {
+            let text = field("analysis").as_string().unwrap_or_default();
+            // Reading the analysis and building the view take a while for a big story: each
+            // step runs in a task of its own, so that the page can answer between them.
+            spawn_local(async move {
+                yield_to_page().await;
+                match serde_json::from_str::<Analysis>(&text) {
+                    Ok(analysis) => {
+                        yield_to_page().await;
+                        show_analysis(id, analysis);
+                    }
+                    Err(error) => fall_back_to_page(id, &format!("the worker's analysis could not be read ({error})")),
+                }
+            });
+        }
+        _ => {
+            let message = field("message").as_string().unwrap_or_default();
+            fall_back_to_page(id, &message);
+        }
+    }
+}
+
+/// The worker failed: says why in the console, stops it, and analyses the story on the page.
+fn fall_back_to_page(id: u32, why: &str) {
+    gloo::console::warn!(format!("crosscheck: {why}; analysing the story on the page instead."));
+    let corpus = WIDGETS.with_borrow_mut(|widgets| {
+        let widget = widgets.iter_mut().find(|widget| widget.id == id)?;
+        widget.running = None;
+        widget.model.as_ref().map(|model| model.corpus.clone())
+    });
+    if let Some(corpus) = corpus {
+        spawn_local(analyse_on_page(id, corpus));
+    }
+}
+
+/// Analyses a corpus on the page in small steps, yielding to it between them, for where no
+/// worker can run.
+async fn analyse_on_page(id: u32, corpus: Corpus) {
+    let alive = || WIDGETS.with_borrow(|widgets| widgets.iter().any(|widget| widget.id == id));
+    let mut reading = Reading::new(&corpus);
+    let n_sources = reading.n_sources();
+    while reading.n_read() < n_sources {
+        let done = reading.read_next(5);
+        show_progress(id, Progress { stage: Stage::Reading, done, total: n_sources });
+        yield_to_page().await;
+        if !alive() {
+            return;
+        }
+    }
+    let mut comparing = Comparing::new(reading.index());
+    let n_pairs = comparing.n_pairs();
+    loop {
+        let done = comparing.compare_next(1000, Decision::shipped());
+        show_progress(id, Progress { stage: Stage::Comparing, done, total: n_pairs });
+        yield_to_page().await;
+        if !alive() {
+            return;
+        }
+        if done >= n_pairs {
+            break;
+        }
+    }
+    show_analysis(id, comparing.finish(Decision::shipped()));
+}
+
+/// Lets the page run whatever waits (input, rendering) before going on.
+async fn yield_to_page() {
+    yew::platform::time::sleep(std::time::Duration::ZERO).await;
+}
+
+/// Updates a widget's progress bar.
+fn show_progress(id: u32, progress: Progress) {
+    WIDGETS.with_borrow_mut(|widgets| {
+        let Some(widget) = widgets.iter_mut().find(|widget| widget.id == id) else { return };
+        let (Some(app), Some(props)) = (widget.app.as_mut(), widget.props.as_mut()) else { return };
+        props.progress = Some(progress);
+        app.update(props.clone());
+    });
+}
+
+/// The analysis is in: the widget shows its marks, and says it is ready.
+fn show_analysis(id: u32, analysis: Analysis) {
+    let shown = WIDGETS.with_borrow_mut(|widgets| {
+        let widget = widgets.iter_mut().find(|widget| widget.id == id)?;
+        widget.running = None;
+        let mut problems: Vec<String> = widget.props.as_ref().map(|props| props.problems.to_vec()).unwrap_or_default();
+        if let Some(claim) =
+            widget.options.claim.filter(|claim| !analysis.claims.iter().any(|known| known.id == *claim))
+        {
+            problems.push(format!("The claim \"c{}\" is not in this story's analysis; no claim is selected.", claim.0));
+        }
+        let model = Rc::new(Model::with_analysis(widget.model.as_ref()?, analysis));
+        let (app, props) = (widget.app.as_mut()?, widget.props.as_mut()?);
+        props.model = SharedModel(model.clone());
+        props.problems = Rc::new(problems);
+        props.progress = None;
+        app.update(props.clone());
+        widget.model = Some(model);
+        Some(())
+    });
+    if shown.is_some() {
+        // Yew renders from a microtask; announce the widget after it, in the next one.
+        spawn_local(async move { finish(id, "ready", None) });
+    }
 }
 
 /// Marks the widget's state and tells the page (`crosscheck:ready` / `crosscheck:error` events,

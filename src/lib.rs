@@ -11,6 +11,8 @@
 //! - `eval` (native only): hand-labelled gold pairs matched to claims and scored as `score.py` does.
 //! - `learn` (native only): fitting the logistic regressions the analysis evaluates.
 //! - `embed` (wasm only): mounts widgets on a page; the only module that knows JavaScript.
+//! - `worker` (wasm only): plain exports through which a Web Worker runs the analysis on its own
+//!   instance of the module (`js/worker.js`).
 //!
 //! `corpus`, `analysis` and `date` import no web crate: they compile and test natively.
 
@@ -29,6 +31,8 @@ pub mod learn;
 
 #[cfg(target_arch = "wasm32")]
 mod embed;
+#[cfg(target_arch = "wasm32")]
+mod worker;
 
 pub use analysis::{analyse, Analysis};
 pub use corpus::{Corpus, Source, SourceId};

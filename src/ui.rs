@@ -10,3 +10,4 @@ mod app;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::{App, AppProps, SharedModel};
+pub use model::{Progress, Stage};

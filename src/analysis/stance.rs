@@ -27,7 +27,7 @@ pub const PARAPHRASE: f64 = 0.45;
 pub const SAME_FRAME: f64 = 0.75;
 
 /// The kind of detail two claims disagree on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ConflictKind {
     Number,

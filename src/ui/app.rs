@@ -12,7 +12,7 @@ use web_sys::{Element, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
 use super::layout::{paragraphs, Piece};
-use super::model::{Evidence, Model, SentenceStatus};
+use super::model::{thousands, Evidence, Model, Progress, SentenceStatus, SourceRow, Stage};
 use super::state::{reduce, set_fragment_param, Action, SentenceKey, State};
 use crate::analysis::ClaimId;
 use crate::corpus::{SourceId, SourceKind};
@@ -28,7 +28,7 @@ impl PartialEq for SharedModel {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Clone, Properties, PartialEq)]
 pub struct AppProps {
     pub model: SharedModel,
     /// Messages about input that was skipped or repaired, shown above the story.
@@ -45,6 +45,9 @@ pub struct AppProps {
     /// The claim selected first (embed option `claim`, e.g. `c12`); a deep link in the URL wins.
     #[prop_or_default]
     pub initial_claim: Option<ClaimId>,
+    /// How far the analysis has got while it runs (the model is then `pending`).
+    #[prop_or_default]
+    pub progress: Option<Progress>,
 }
 
 /// The reducer's store: the state plus the model it is checked against.
@@ -99,6 +102,25 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     use_deep_link(link_param, &store);
+    // The claim the page asked for can only be found once the analysis is in.
+    {
+        let store = store.clone();
+        let initial_claim = props.initial_claim;
+        use_effect_with(model.clone(), move |model| {
+            if model.0.pending || store.state.selected.is_some() {
+                return;
+            }
+            let key = initial_claim.and_then(|claim| model.0.sentence_of_claim(claim)).map(|(source, sentence)| {
+                SentenceKey {
+                    source: model.0.corpus.sources[source].id.clone(),
+                    start: model.0.sentences[source][sentence].start,
+                }
+            });
+            if key.is_some() {
+                store.dispatch(Action::Restore(key));
+            }
+        });
+    }
     let dispatch = |store: &UseReducerHandle<Store>| {
         let store = store.clone();
         Callback::from(move |action: Action| store.dispatch(action))
@@ -139,11 +161,19 @@ pub fn App(props: &AppProps) -> Html {
                 <header class="crosscheck__header">
                     <p class="crosscheck__eyebrow">{ "crosscheck · who else says this?" }</p>
                     <h2 class="crosscheck__title">{ corpus.title.clone() }</h2>
-                    <p class="crosscheck__summary">
-                        { format!("{} {} · {} {} · {} disputed {}", corpus.sources.len(),
-                            plural(corpus.sources.len(), "source", "sources"), n_claims,
-                            plural(n_claims, "claim", "claims"), n_disputed, plural(n_disputed, "point", "points")) }
-                    </p>
+                    if model.0.pending {
+                        <p class="crosscheck__summary">
+                            { format!("{} {} · analysing the story…", corpus.sources.len(),
+                                plural(corpus.sources.len(), "source", "sources")) }
+                        </p>
+                        <AnalysisProgress progress={props.progress} />
+                    } else {
+                        <p class="crosscheck__summary">
+                            { format!("{} {} · {} {} · {} disputed {}", corpus.sources.len(),
+                                plural(corpus.sources.len(), "source", "sources"), n_claims,
+                                plural(n_claims, "claim", "claims"), n_disputed, plural(n_disputed, "point", "points")) }
+                        </p>
+                    }
                 </header>
                 <Problems problems={props.problems.clone()} />
                 <div class="crosscheck__body">
@@ -167,6 +197,38 @@ pub fn App(props: &AppProps) -> Html {
                 <Legend />
             </div>
         </ContextProvider<SharedModel>>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct AnalysisProgressProps {
+    progress: Option<Progress>,
+}
+
+/// The running analysis's progress bar: what it is doing ("Reading 412 of 1,000 sources") and how
+/// far it has got. The bar's width is set through the CSSOM (no inline style: a strict CSP
+/// refuses those).
+#[component]
+fn AnalysisProgress(props: &AnalysisProgressProps) -> Html {
+    let progress = props.progress.unwrap_or(Progress { stage: Stage::Starting, done: 0, total: 0 });
+    let bar = use_node_ref();
+    {
+        let bar = bar.clone();
+        let percent = progress.percent();
+        use_effect_with(percent, move |percent| {
+            if let Some(element) = bar.cast::<HtmlElement>() {
+                let _ = element.style().set_property("width", &format!("{percent}%"));
+            }
+        });
+    }
+    html! {
+        <div class="crosscheck__progress">
+            <p class="crosscheck__progress-label" aria-live="polite">{ progress.label() }</p>
+            <div class="crosscheck__progress-track" role="progressbar" aria-label="Analysing the story"
+                aria-valuemin="0" aria-valuemax="100" aria-valuenow={progress.percent().to_string()}>
+                <div class="crosscheck__progress-bar" ref={bar}></div>
+            </div>
+        </div>
     }
 }
 
@@ -289,6 +351,11 @@ struct SourceTabsProps {
 #[component]
 fn SourceTabs(props: &SourceTabsProps) -> Html {
     let model = use_model();
+    if model.corpus.sources.len() > TABS_MAX {
+        return html! {
+            <SourceList shown={props.shown.clone()} panel_id={props.panel_id.clone()} ondispatch={props.ondispatch.clone()} />
+        };
+    }
     let panel_id = props.panel_id.clone();
     html! {
         <ul class="crosscheck__tabs" role="tablist" aria-label="Sources">
@@ -327,6 +394,197 @@ fn SourceTabs(props: &SourceTabsProps) -> Html {
                 }
             }) }
         </ul>
+    }
+}
+
+/// Beyond this many sources, the widget lists them in a filterable, grouped list of which only
+/// the rows on screen are in the DOM, instead of tabs.
+const TABS_MAX: usize = 12;
+/// The height of one row of that list, in CSS pixels (`.crosscheck__list-row` says the same).
+const ROW_HEIGHT: f64 = 52.0;
+/// Rows rendered beyond the visible ones, above and below, so that scrolling shows no gap.
+const OVERSCAN: usize = 6;
+
+/// The source list of a big story (hundreds of sources): a filter by name, the sources grouped
+/// by kind and sorted by how many of the story's claims each tells, and a scrolling list of which
+/// only the rows on screen are rendered. Arrow keys, Home and End move between sources and show
+/// the one reached, as the tabs do; each item says its place in the list to a screen reader.
+#[component]
+fn SourceList(props: &SourceTabsProps) -> Html {
+    let model = use_model();
+    let widget_number = use_widget_number();
+    let filter = use_state(String::new);
+    let scroll_top = use_state(|| 0.0f64);
+    let viewport = use_state(|| 480.0f64);
+    // The row to focus after the next render (keyboard moves to a row not yet rendered).
+    let focus_row = use_state(|| None::<usize>);
+    let scroller = use_node_ref();
+    let top_spacer = use_node_ref();
+    let bottom_spacer = use_node_ref();
+    let rows = {
+        let model = model.clone();
+        use_memo((SharedModel(model.clone()), (*filter).clone()), move |(_, filter)| model.source_rows(filter))
+    };
+    let n_rows = rows.len();
+    let n_listed = rows.iter().filter(|row| matches!(row, SourceRow::Source { .. })).count();
+    let first = ((*scroll_top / ROW_HEIGHT) as usize).saturating_sub(OVERSCAN).min(n_rows);
+    let last = (first + (*viewport / ROW_HEIGHT).ceil() as usize + 2 * OVERSCAN).min(n_rows);
+    {
+        let (top, bottom) = (top_spacer.clone(), bottom_spacer.clone());
+        use_effect_with((first, last, n_rows), move |&(first, last, n_rows)| {
+            // Heights through the CSSOM: a strict Content-Security-Policy refuses inline styles.
+            let set = |node: &NodeRef, rows: usize| {
+                if let Some(element) = node.cast::<HtmlElement>() {
+                    let _ = element.style().set_property("height", &format!("{}px", rows as f64 * ROW_HEIGHT));
+                }
+            };
+            set(&top, first);
+            set(&bottom, n_rows - last);
+        });
+    }
+    {
+        let scroller = scroller.clone();
+        let focus_row = focus_row.clone();
+        use_effect_with(*focus_row, move |row| {
+            let target = row.and_then(|row| {
+                scroller.cast::<Element>()?.query_selector(&format!("[data-row=\"{row}\"]")).ok().flatten()
+            });
+            if let Some(target) = target {
+                focus(&target);
+            }
+            || ()
+        });
+    }
+    let onscroll = {
+        let (scroll_top, viewport) = (scroll_top.clone(), viewport.clone());
+        let scroller = scroller.clone();
+        Callback::from(move |_: Event| {
+            if let Some(element) = scroller.cast::<Element>() {
+                scroll_top.set(f64::from(element.scroll_top()));
+                viewport.set(f64::from(element.client_height()).max(ROW_HEIGHT));
+            }
+        })
+    };
+    let oninput = {
+        let (filter, scroll_top) = (filter.clone(), scroll_top.clone());
+        let scroller = scroller.clone();
+        Callback::from(move |event: InputEvent| {
+            if let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() {
+                filter.set(input.value());
+                scroll_top.set(0.0);
+                if let Some(element) = scroller.cast::<Element>() {
+                    element.set_scroll_top(0);
+                }
+            }
+        })
+    };
+    // The positions of the source rows, for keyboard moves and aria-posinset.
+    let source_rows: Rc<Vec<usize>> =
+        Rc::new(rows.iter().enumerate().filter(|(_, row)| matches!(row, SourceRow::Source { .. })).map(|(i, _)| i).collect());
+    let shown_row = rows.iter().position(|row| {
+        matches!(row, SourceRow::Source { source, .. } if props.shown.as_ref() == Some(&model.corpus.sources[*source].id))
+    });
+    // The row that Tab reaches: the source shown if it is rendered, else the first rendered one.
+    let tab_row = shown_row
+        .filter(|row| (first..last).contains(row))
+        .or_else(|| source_rows.iter().copied().find(|row| (first..last).contains(row)));
+    let filter_id = format!("crosscheck-filter-{widget_number}");
+    let count = if n_listed == model.corpus.sources.len() {
+        format!("{} sources", thousands(n_listed))
+    } else {
+        format!("Showing {} of {} sources", thousands(n_listed), thousands(model.corpus.sources.len()))
+    };
+    html! {
+        <div class="crosscheck__source-list">
+            <label class="crosscheck__filter-label" for={filter_id.clone()}>{ "Filter sources" }</label>
+            <input class="crosscheck__filter" type="search" id={filter_id} placeholder="Name or id"
+                value={(*filter).clone()} {oninput} />
+            <p class="crosscheck__list-count" aria-live="polite">{ count }</p>
+            <div class="crosscheck__list-scroll" ref={scroller.clone()} {onscroll}>
+                <div ref={top_spacer}></div>
+                <ul class="crosscheck__list" aria-label="Sources">
+                    { for (first..last).map(|row| {
+                        match rows[row] {
+                            SourceRow::Group { kind, count } => html! {
+                                <li class="crosscheck__list-row crosscheck__list-group" aria-hidden="true">
+                                    { format!("{} · {}", kind_plural(kind), thousands(count)) }
+                                </li>
+                            },
+                            SourceRow::Source { source, told } => {
+                                let entry = &model.corpus.sources[source];
+                                let position = source_rows.iter().position(|&r| r == row).unwrap_or(0);
+                                let selected = props.shown.as_ref() == Some(&entry.id);
+                                let id = entry.id.clone();
+                                let onclick = {
+                                    let ondispatch = props.ondispatch.clone();
+                                    let id = id.clone();
+                                    Callback::from(move |_: MouseEvent| ondispatch.emit(Action::ShowSource(id.clone())))
+                                };
+                                let onkeydown = {
+                                    let ondispatch = props.ondispatch.clone();
+                                    let (rows, source_rows, focus_row) = (rows.clone(), source_rows.clone(), focus_row.clone());
+                                    let (scroller, scroll_top, viewport) = (scroller.clone(), scroll_top.clone(), *viewport);
+                                    let model = model.clone();
+                                    Callback::from(move |event: KeyboardEvent| {
+                                        let target = match event.key().as_str() {
+                                            "ArrowDown" => source_rows.get(position + 1),
+                                            "ArrowUp" => position.checked_sub(1).and_then(|p| source_rows.get(p)),
+                                            "Home" => source_rows.first(),
+                                            "End" => source_rows.last(),
+                                            _ => return,
+                                        };
+                                        let Some(&target) = target else { return };
+                                        event.prevent_default();
+                                        // Scroll the row into view, render it, then focus it.
+                                        let top = target as f64 * ROW_HEIGHT;
+                                        let current = *scroll_top;
+                                        let wanted = if top < current {
+                                            top
+                                        } else if top + ROW_HEIGHT > current + viewport {
+                                            top + ROW_HEIGHT - viewport
+                                        } else {
+                                            current
+                                        };
+                                        if let Some(element) = scroller.cast::<Element>() {
+                                            element.set_scroll_top(wanted as i32);
+                                        }
+                                        scroll_top.set(wanted);
+                                        focus_row.set(Some(target));
+                                        if let SourceRow::Source { source, .. } = rows[target] {
+                                            ondispatch.emit(Action::ShowSource(model.corpus.sources[source].id.clone()));
+                                        }
+                                    })
+                                };
+                                let label = if told == 1 { "1 shared claim".to_string() } else { format!("{} shared claims", thousands(told)) };
+                                html! {
+                                    <li class="crosscheck__list-row" aria-setsize={n_listed.to_string()} aria-posinset={(position + 1).to_string()}>
+                                        <button type="button" class="crosscheck__list-item" data-row={row.to_string()}
+                                            data-source={id.0.clone()} aria-current={selected.then_some("true")}
+                                            aria-controls={props.panel_id.clone()}
+                                            tabindex={if tab_row == Some(row) { "0" } else { "-1" }} {onclick} {onkeydown}>
+                                            <span class="crosscheck__list-name">{ entry.name.clone() }</span>
+                                            <span class="crosscheck__list-meta">
+                                                { format!("{} · ", kind_label(entry.kind)) }
+                                                { if model.pending { "…".to_string() } else { label } }
+                                            </span>
+                                        </button>
+                                    </li>
+                                }
+                            }
+                        }
+                    }) }
+                </ul>
+                <div ref={bottom_spacer}></div>
+            </div>
+        </div>
+    }
+}
+
+fn kind_plural(kind: SourceKind) -> &'static str {
+    match kind {
+        SourceKind::Article => "Articles",
+        SourceKind::Aggregator => "Aggregators",
+        SourceKind::Social => "Social posts",
     }
 }
 
@@ -478,6 +736,15 @@ fn ClaimPanel(props: &ClaimPanelProps) -> Html {
         Some((source, model.sentence_at(source, key.start)?))
     });
     let Some((source, sentence)) = located else {
+        if model.pending {
+            return html! {
+                <aside class="crosscheck__panel crosscheck__panel--empty" aria-label="Story overview">
+                    <p class="crosscheck__hint">
+                        { "The story is being analysed. Read on: which sources back or contradict each sentence shows when it is done." }
+                    </p>
+                </aside>
+            };
+        }
         return html! {
             <aside class="crosscheck__panel crosscheck__panel--empty" aria-label="Story overview">
                 <p class="crosscheck__hint">{ "Select a sentence to see which sources back it and which contradict it." }</p>
@@ -486,6 +753,28 @@ fn ClaimPanel(props: &ClaimPanelProps) -> Html {
             </aside>
         };
     };
+    if model.pending {
+        let span = model.sentences[source][sentence];
+        let text: String =
+            model.corpus.sources[source].text.chars().skip(span.start).take(span.end - span.start).collect();
+        let onclose = {
+            let ondispatch = props.ondispatch.clone();
+            Callback::from(move |_: MouseEvent| ondispatch.emit(Action::ClearSelection))
+        };
+        return html! {
+            <aside class="crosscheck__panel" aria-label="Claim details" data-status="pending">
+                <div class="crosscheck__panel-head">
+                    <p class="crosscheck__status" data-status="pending">{ "Analysing…" }</p>
+                    <button type="button" class="crosscheck__close" aria-label="Close claim details" onclick={onclose}>{ "×" }</button>
+                </div>
+                <blockquote class="crosscheck__selected-quote">
+                    <p>{ text }</p>
+                    <footer>{ model.corpus.sources[source].name.clone() }</footer>
+                </blockquote>
+                <p class="crosscheck__hint">{ "Which sources back or contradict this sentence shows when the analysis is done." }</p>
+            </aside>
+        };
+    }
     let span = model.sentences[source][sentence];
     let text: String = model.corpus.sources[source].text.chars().skip(span.start).take(span.end - span.start).collect();
     let status = model.status(source, sentence);
@@ -772,6 +1061,21 @@ fn Overview(props: &OverviewProps) -> Html {
     let model = use_model();
     let disputes = model.disputes();
     let coverage = model.coverage();
+    // A big story lists hundreds of disputes and sources: the first few show, the rest on demand.
+    let show_all_disputes = use_state(|| false);
+    let show_all_sources = use_state(|| false);
+    let more = |shown: &UseStateHandle<bool>, n: usize, noun: &str| -> Html {
+        if *shown.clone() || n <= OVERVIEW_ROWS {
+            return html! {};
+        }
+        let shown = shown.clone();
+        let onclick = Callback::from(move |_: MouseEvent| shown.set(true));
+        html! {
+            <button type="button" class="crosscheck__more" {onclick}>{ format!("Show all {} {noun}", thousands(n)) }</button>
+        }
+    };
+    let n_disputes_shown = if *show_all_disputes { disputes.len() } else { disputes.len().min(OVERVIEW_ROWS) };
+    let n_sources_shown = if *show_all_sources { coverage.len() } else { coverage.len().min(OVERVIEW_ROWS) };
     let select = |source: usize, sentence: usize| {
         let ondispatch = props.ondispatch.clone();
         let key = SentenceKey {
@@ -788,7 +1092,7 @@ fn Overview(props: &OverviewProps) -> Html {
                 <p class="crosscheck__hint">{ "No source contradicts another." }</p>
             } else {
                 <ul class="crosscheck__disputes">
-                    { for disputes.iter().map(|dispute| {
+                    { for disputes.iter().take(n_disputes_shown).map(|dispute| {
                         let [(a_source, a_sentence, a_text), (b_source, _, b_text)] = &dispute.sides;
                         html! {
                             <li class="crosscheck__dispute">
@@ -803,10 +1107,11 @@ fn Overview(props: &OverviewProps) -> Html {
                         }
                     }) }
                 </ul>
+                { more(&show_all_disputes, disputes.len(), "disputed points") }
             }
             <h3 class="crosscheck__panel-title">{ "Coverage by source" }</h3>
             <ul class="crosscheck__coverage">
-                { for coverage.iter().enumerate().map(|(source, item)| {
+                { for coverage.iter().enumerate().take(n_sources_shown).map(|(source, item)| {
                     let share = |n: usize| 100.0 * n as f64 / max_claims as f64;
                     let summary = format!("{} backed, {} contradicted, {} told by this source only",
                         item.n_backed, item.n_contradicted, item.n_single);
@@ -825,9 +1130,13 @@ fn Overview(props: &OverviewProps) -> Html {
                     }
                 }) }
             </ul>
+            { more(&show_all_sources, coverage.len(), "sources") }
         </section>
     }
 }
+
+/// Rows of each overview list shown before "Show all".
+const OVERVIEW_ROWS: usize = 20;
 
 #[derive(Properties, PartialEq)]
 struct BarPartProps {

@@ -35,6 +35,67 @@ impl SentenceStatus {
     }
 }
 
+/// What a running analysis is doing, as the widget's progress bar tells it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// The worker is starting.
+    Starting,
+    /// Cutting sources into claims and reading their details.
+    Reading,
+    /// Comparing candidate pairs of claims.
+    Comparing,
+}
+
+/// How far a running analysis has got.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub stage: Stage,
+    pub done: usize,
+    pub total: usize,
+}
+
+impl Progress {
+    /// "Reading 412 of 1,000 sources", "Comparing claims: 45 %".
+    pub fn label(&self) -> String {
+        match self.stage {
+            Stage::Starting => "Starting the analysis…".to_string(),
+            Stage::Reading => {
+                let noun = if self.total == 1 { "source" } else { "sources" };
+                format!("Reading {} of {} {noun}", thousands(self.done), thousands(self.total))
+            }
+            Stage::Comparing => format!("Comparing claims: {} %", self.percent_of_stage()),
+        }
+    }
+
+    /// Per cent of the current stage done.
+    pub fn percent_of_stage(&self) -> usize {
+        (self.done.min(self.total) * 100).checked_div(self.total).unwrap_or(100)
+    }
+
+    /// Per cent of the whole analysis done, for one progress bar over both stages: reading
+    /// counts for the first 40, comparing for the last 60.
+    pub fn percent(&self) -> usize {
+        match self.stage {
+            Stage::Starting => 0,
+            Stage::Reading => self.percent_of_stage() * 40 / 100,
+            Stage::Comparing => 40 + self.percent_of_stage() * 60 / 100,
+        }
+    }
+}
+
+/// 1000 -> "1,000".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 /// Another source's claim linked to the selection.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Evidence {
@@ -194,6 +255,15 @@ pub struct Dispute {
     pub reason: String,
 }
 
+/// A row of the source list of a big story.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceRow {
+    /// The heading of a group of sources of one kind, with how many the list shows.
+    Group { kind: SourceKind, count: usize },
+    /// A source (its index in the corpus) and how many of the story's claims it tells.
+    Source { source: usize, told: usize },
+}
+
 /// How a source's claims fare against the others.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Coverage {
@@ -214,11 +284,17 @@ pub struct Model {
     /// The status of every sentence, by source and sentence index: computed once, because
     /// every render of the text needs all of them.
     statuses: Vec<Vec<SentenceStatus>>,
+    /// The analysis is still running: the text shows, its claims and links are not known yet.
+    pub pending: bool,
 }
 
 impl Model {
     pub fn new(corpus: Corpus, analysis: Analysis) -> Model {
         let sentences: Vec<Vec<Span>> = corpus.sources.iter().map(|source| sentences(&source.text)).collect();
+        Model::with_sentences(corpus, analysis, sentences)
+    }
+
+    fn with_sentences(corpus: Corpus, analysis: Analysis, sentences: Vec<Vec<Span>>) -> Model {
         let source_index: BTreeMap<&SourceId, usize> =
             corpus.sources.iter().enumerate().map(|(index, source)| (&source.id, index)).collect();
         let mut claims_by_sentence: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
@@ -233,7 +309,27 @@ impl Model {
         let claim_index: BTreeMap<ClaimId, usize> =
             analysis.claims.iter().enumerate().map(|(position, claim)| (claim.id, position)).collect();
         let statuses = statuses(&corpus, &analysis, &sentences, &claims_by_sentence, &claim_index);
-        Model { corpus, analysis, sentences, claims_by_sentence, claim_index, statuses }
+        Model { corpus, analysis, sentences, claims_by_sentence, claim_index, statuses, pending: false }
+    }
+
+    /// The model of a pending model's corpus with its analysis, now in: the sentences are the
+    /// pending model's, not cut again. Claims that come without their text (the worker does not
+    /// send what the page has) get it from their source.
+    pub fn with_analysis(pending: &Model, mut analysis: Analysis) -> Model {
+        let source_index: BTreeMap<&SourceId, usize> =
+            pending.corpus.sources.iter().enumerate().map(|(index, source)| (&source.id, index)).collect();
+        for claim in analysis.claims.iter_mut().filter(|claim| claim.text.is_empty()) {
+            if let Some(&source) = source_index.get(&claim.source) {
+                let text = &pending.corpus.sources[source].text;
+                claim.text = text.chars().skip(claim.start).take(claim.end.saturating_sub(claim.start)).collect();
+            }
+        }
+        Model::with_sentences(pending.corpus.clone(), analysis, pending.sentences.clone())
+    }
+
+    /// The model of a corpus whose analysis is still running: its text, no claims yet.
+    pub fn pending(corpus: Corpus) -> Model {
+        Model { pending: true, ..Model::new(corpus, Analysis::default()) }
     }
 
     pub fn source_index(&self, id: &SourceId) -> Option<usize> {
@@ -470,6 +566,40 @@ impl Model {
             .collect()
     }
 
+    /// The rows of the source list of a big story: the sources whose name or id holds `filter`
+    /// (case folded), grouped by kind (articles, aggregators, social posts; a group is listed
+    /// with its count when it has sources), each group sorted by how many of the story's claims
+    /// a source tells (its claims that another source backs or contradicts), then by name.
+    pub fn source_rows(&self, filter: &str) -> Vec<SourceRow> {
+        let filter = filter.trim().to_lowercase();
+        let coverage = self.coverage();
+        let mut rows = Vec::new();
+        for kind in [SourceKind::Article, SourceKind::Aggregator, SourceKind::Social] {
+            let mut members: Vec<(usize, usize)> = self
+                .corpus
+                .sources
+                .iter()
+                .enumerate()
+                .filter(|(_, source)| source.kind == kind)
+                .filter(|(_, source)| {
+                    filter.is_empty()
+                        || source.name.to_lowercase().contains(&filter)
+                        || source.id.0.to_lowercase().contains(&filter)
+                })
+                .map(|(index, _)| (index, coverage[index].n_backed + coverage[index].n_contradicted))
+                .collect();
+            if members.is_empty() {
+                continue;
+            }
+            members.sort_by(|a, b| {
+                b.1.cmp(&a.1).then_with(|| self.corpus.sources[a.0].name.cmp(&self.corpus.sources[b.0].name))
+            });
+            rows.push(SourceRow::Group { kind, count: members.len() });
+            rows.extend(members.into_iter().map(|(source, told)| SourceRow::Source { source, told }));
+        }
+        rows
+    }
+
     /// The text of one sentence.
     pub fn sentence_text(&self, source: usize, sentence: usize) -> String {
         let Some(span) = self.sentences.get(source).and_then(|spans| spans.get(sentence)) else {
@@ -582,6 +712,70 @@ mod tests {
         assert_eq!(verdict.related[0].source, 3);
         assert_eq!(verdict.n_backing_sources(), 2);
         assert_eq!(model.status(3, 0), SentenceStatus::SingleSource);
+    }
+
+    #[test]
+    fn progress_reads_as_a_reader_would_say_it() {
+        let reading = Progress { stage: Stage::Reading, done: 412, total: 1000 };
+        assert_eq!(reading.label(), "Reading 412 of 1,000 sources");
+        assert_eq!(reading.percent(), 16);
+        let comparing = Progress { stage: Stage::Comparing, done: 45, total: 100 };
+        assert_eq!(comparing.label(), "Comparing claims: 45 %");
+        assert_eq!(comparing.percent(), 67);
+        assert_eq!(Progress { stage: Stage::Comparing, done: 0, total: 0 }.percent(), 100);
+        assert_eq!(thousands(1234567), "1,234,567");
+        assert_eq!(thousands(0), "0");
+        let pending = Model::pending(Corpus { title: "t".into(), sources: vec![source("a", "One. Two.")] });
+        assert!(pending.pending && pending.analysis.claims.is_empty());
+        assert_eq!(pending.sentences[0].len(), 2);
+    }
+
+    #[test]
+    fn a_pending_model_takes_its_analysis_and_the_claims_their_text() {
+        let corpus = crate::corpus::seeds();
+        let analysis = analyse(&corpus);
+        let mut sent = analysis.clone();
+        for claim in &mut sent.claims {
+            claim.text.clear();
+        }
+        let pending = Model::pending(corpus.clone());
+        let model = Model::with_analysis(&pending, sent);
+        assert!(!model.pending);
+        assert_eq!(model.analysis, analysis);
+        assert_eq!(model.sentences, Model::new(corpus, analysis).sentences);
+    }
+
+    #[test]
+    fn the_source_list_groups_sorts_and_filters() {
+        let mut corpus = crate::corpus::seeds();
+        corpus.sources[1].kind = SourceKind::Social;
+        let analysis = analyse(&corpus);
+        let model = Model::new(corpus, analysis);
+        let rows = model.source_rows("");
+        let groups: Vec<(SourceKind, usize)> = rows
+            .iter()
+            .filter_map(|row| match row {
+                SourceRow::Group { kind, count } => Some((*kind, *count)),
+                SourceRow::Source { .. } => None,
+            })
+            .collect();
+        assert_eq!(groups.iter().map(|g| g.0).collect::<Vec<_>>(), [SourceKind::Article, SourceKind::Aggregator, SourceKind::Social]);
+        assert_eq!(groups.iter().map(|g| g.1).sum::<usize>(), 5);
+        // Within a group, the source that tells more of the story comes first.
+        let told: Vec<usize> = rows
+            .iter()
+            .take_while(|row| !matches!(row, SourceRow::Group { kind: SourceKind::Aggregator, .. }))
+            .filter_map(|row| match row {
+                SourceRow::Source { told, .. } => Some(*told),
+                SourceRow::Group { .. } => None,
+            })
+            .collect();
+        assert!(told.windows(2).all(|w| w[0] >= w[1]), "{told:?}");
+        // The filter matches names and ids, case folded; a group without a match is left out.
+        let name = model.corpus.sources[3].name.to_uppercase();
+        let filtered = model.source_rows(&name[2..8]);
+        assert!(filtered.contains(&SourceRow::Source { source: 3, told: filtered.iter().find_map(|r| match r { SourceRow::Source { source: 3, told } => Some(*told), _ => None }).unwrap_or(0) }));
+        assert!(model.source_rows("no such source").is_empty());
     }
 
     #[test]

@@ -39,7 +39,7 @@ for (const colorScheme of ['light', 'dark']) {
     test(`axe: no serious or critical violation (${colorScheme}, ${state})`, async () => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme });
       await page.goto(server.url + '/');
-      await page.waitForSelector('.crosscheck__sentence');
+      await page.waitForSelector('.crosscheck[data-crosscheck-state="ready"]');
       if (state !== 'overview') {
         await page.locator('[role=tab][data-source="001"]').click();
         await page.locator('.crosscheck__sentence[data-status="contradicted"]').first().click();
@@ -58,7 +58,7 @@ for (const colorScheme of ['light', 'dark']) {
 test('touch targets are at least 44 px and nothing scrolls sideways on a phone', async () => {
   const page = await browser.newPage({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   await page.goto(server.url + '/');
-  await page.waitForSelector('.crosscheck__sentence');
+  await page.waitForSelector('.crosscheck[data-crosscheck-state="ready"]');
   await page.locator('.crosscheck__sentence[data-status="backed"]').first().click();
   await page.waitForSelector('.crosscheck__evidence');
   const small = await page.evaluate(() =>

@@ -31,7 +31,7 @@ for (const [label, viewport] of [
       page.on('pageerror', (error) => errors.push(String(error)));
       page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
       await page.goto(server.url + '/');
-      await page.waitForSelector('.crosscheck__sentence');
+      await page.waitForSelector('.crosscheck[data-crosscheck-state="ready"]');
 
       const tabs = page.getByRole('tab');
       assert.equal(await tabs.count(), 5, 'all five seeds are listed');
@@ -58,7 +58,7 @@ for (const [label, viewport] of [
 test('keyboard: Tab reaches a sentence and Enter selects it', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(server.url + '/');
-  await page.waitForSelector('.crosscheck__sentence');
+  await page.waitForSelector('.crosscheck[data-crosscheck-state="ready"]');
   // Tab past the five source tabs to the first sentence.
   let focused = '';
   for (let presses = 0; presses < 20 && !focused.includes('crosscheck__sentence'); presses++) {

@@ -1,0 +1,155 @@
+// End-to-end: a big story (300 FNC-1 training articles from ../shared/data) in the embed. The
+// text shows before the analysis ends, a progress bar tells what it does, the page never freezes
+// (no long task over 200 ms while the analysis runs), another source opens at once during the
+// analysis, and the marks come at the end. Skipped, with a message, without ../shared/data.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { serve, launch, SCREENSHOTS } from './support.mjs';
+
+const ROOT = path.resolve('.');
+const BODIES = path.resolve('../shared/data/fnc-1/train_bodies.csv');
+const BIG = path.resolve('target/e2e/big-300.json');
+let server;
+let browser;
+let skip = false;
+
+/** Reads CSV as RFC 4180 writes it (quoted fields may hold commas, newlines and doubled quotes). */
+function parseCsv(text) {
+  const records = [];
+  let record = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c === '"' && field === '') {
+      quoted = true;
+    } else if (c === ',') {
+      record.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+    } else {
+      field += c;
+    }
+  }
+  if (field !== '' || record.length) {
+    record.push(field);
+    records.push(record);
+  }
+  return records;
+}
+
+/** The first `n` FNC-1 training bodies, by Body ID, as a corpus file. */
+async function writeCorpus(n, file) {
+  const rows = parseCsv(await fs.readFile(BODIES, 'utf8')).slice(1).filter((row) => row.length === 2);
+  rows.sort((a, b) => Number(a[0]) - Number(b[0]));
+  const sources = rows.slice(0, n).map(([id, text]) => ({ id, name: `FNC-1 body ${id}`, kind: 'article', text }));
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  await fs.writeFile(file, JSON.stringify({ version: 1, title: `${n} FNC-1 articles`, sources }));
+}
+
+before(async () => {
+  try {
+    await fs.access(BODIES);
+  } catch {
+    skip = true;
+    return;
+  }
+  await fs.access(path.join(ROOT, 'pkg/crosscheck.js'));
+  await fs.mkdir(SCREENSHOTS, { recursive: true });
+  await writeCorpus(300, BIG);
+  server = await serve(ROOT);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('a 300-article story: text at once, progress, no frozen page, marks at the end', async (t) => {
+  if (skip) {
+    t.skip(`skipped: ${BODIES} not found`);
+    return;
+  }
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error}`));
+  page.on('console', (message) => message.type() === 'error' && errors.push(`console: ${message.text()}`));
+  page.on('console', (message) => message.text().startsWith('TIMING') && console.log(message.text()));
+  await page.goto(`${server.url}/tests/e2e/pages/big.html?corpus=${encodeURIComponent('/target/e2e/big-300.json')}`);
+
+  // The first source's text shows while the analysis still runs.
+  await page.waitForSelector('#big .crosscheck__sentence');
+  const firstText = await page.evaluate(() => ({
+    state: document.querySelector('#big').dataset.crosscheckState,
+    at: performance.now() - window.mountedAt,
+  }));
+  assert.equal(firstText.state, 'analysing', 'the text shows before the analysis ends');
+
+  // A progress bar is visible and moves.
+  const bar = page.locator('#big [role=progressbar]');
+  await bar.waitFor({ state: 'visible' });
+  const values = new Set();
+  const label = new Set();
+  const seen = async () => {
+    const value = await bar.getAttribute('aria-valuenow').catch(() => null);
+    if (value !== null) values.add(value);
+    const text = await page.locator('#big .crosscheck__progress-label').textContent().catch(() => null);
+    if (text) label.add(text);
+  };
+  await seen();
+
+  // Another source opens at once, during the analysis.
+  const items = page.locator('#big .crosscheck__list-item');
+  const wanted = await items.nth(5).getAttribute('data-source');
+  const before = await page.evaluate(() => performance.now());
+  await items.nth(5).click();
+  await page.waitForFunction((id) => document.querySelector('#big .crosscheck__list-item[aria-current="true"]')?.dataset.source === id, wanted);
+  const switched = await page.evaluate((t0) => performance.now() - t0, before);
+  const stillAnalysing = await page.evaluate(() => document.querySelector('#big').dataset.crosscheckState);
+  assert.equal(stillAnalysing, 'analysing', 'the switch happened during the analysis');
+  assert.ok(switched < 500, `another source opened in ${switched.toFixed(0)} ms`);
+
+  while ((await page.evaluate(() => document.querySelector('#big').dataset.crosscheckState)) === 'analysing') {
+    await seen();
+    await page.waitForTimeout(50);
+  }
+  assert.equal(await page.evaluate(() => document.querySelector('#big').dataset.crosscheckState), 'ready');
+  assert.ok(values.size >= 3, `the progress bar moved: ${[...values].join(', ')}`);
+  assert.ok([...label].some((l) => /^Reading \d+ of 300 sources$/.test(l)), `it says what it does: ${[...label].join(' | ')}`);
+
+  // The marks come at the end.
+  await page.waitForSelector('#big .crosscheck__sentence[data-status="backed"], #big .crosscheck__sentence[data-status="contradicted"]');
+  assert.equal(await page.locator('#big [role=progressbar]').count(), 0, 'the progress bar is gone');
+
+  const timing = await page.evaluate(() => ({
+    ready: window.readyAt - window.mountedAt,
+    analysing: window.analysingAt - window.mountedAt,
+    longTasks: window.longTasks.map((task) => ({ start: Math.round(task.start - window.mountedAt), duration: Math.round(task.duration) })),
+  }));
+  console.log(`300 articles: first text at ${firstText.at.toFixed(0)} ms, analysing from ${timing.analysing.toFixed(0)} ms, ready at ${timing.ready.toFixed(0)} ms, long tasks ${JSON.stringify(timing.longTasks)}`);
+  // The tasks that run while the analysis runs: from the moment the widget says it analyses
+  // until it says it is ready (the marks shown).
+  const during = timing.longTasks.filter((task) => task.start >= timing.analysing && task.start <= timing.ready);
+  const frozen = during.filter((task) => task.duration > 200);
+  assert.deepEqual(frozen, [], 'no long task over 200 ms on the main thread');
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'big-300.png') });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
