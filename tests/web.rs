@@ -55,6 +55,7 @@ async fn mount_seeds_linked(link_param: Option<&str>) -> Element {
         link_param: link_param.map(|param| param.to_string().into()),
         initial_source: None,
         initial_claim: None,
+        progress: None,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     eventually(|| root.query_selector(".crosscheck__sentence").ok().flatten().is_some()).await;
@@ -203,7 +204,7 @@ async fn a_selection_is_a_deep_link_that_survives_a_remount_and_the_back_button(
     window.dispatch_event(&popstate).unwrap();
     let mut waited = 0;
     let want = vec![sentences[1].text_content().unwrap()];
-    while (selected_sentences(&root) != want || selected_sentences(&reloaded) != want) && waited < 50 {
+    while (selected_sentences(&root) != want || selected_sentences(&reloaded) != want) && waited < 250 {
         yew::platform::time::sleep(Duration::from_millis(20)).await;
         waited += 1;
     }
@@ -402,4 +403,107 @@ fn clear_fragment() {
     let window = web_sys::window().unwrap();
     let path = window.location().pathname().unwrap();
     window.history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path)).unwrap();
+}
+
+/// Mounts the App on `corpus` with a pending model (the analysis still running) and a progress.
+async fn mount_pending(corpus: corpus::Corpus, progress: crosscheck::ui::Progress) -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let props = AppProps {
+        model: SharedModel(Rc::new(Model::pending(corpus))),
+        problems: Rc::default(),
+        link_param: None,
+        initial_source: None,
+        initial_claim: None,
+        progress: Some(progress),
+    };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    eventually(|| root.query_selector(".crosscheck__sentence").ok().flatten().is_some()).await;
+    settle().await;
+    root
+}
+
+#[wasm_bindgen_test]
+async fn while_the_analysis_runs_the_text_shows_with_a_progress_bar() {
+    let progress = crosscheck::ui::Progress { stage: crosscheck::ui::Stage::Reading, done: 2, total: 5 };
+    let root = mount_pending(corpus::seeds(), progress).await;
+    let bar = root.query_selector("[role=progressbar]").unwrap().expect("a progress bar");
+    assert_eq!(bar.get_attribute("aria-valuenow").as_deref(), Some("16"));
+    let label = root.query_selector(".crosscheck__progress-label").unwrap().unwrap().text_content().unwrap();
+    assert_eq!(label, "Reading 2 of 5 sources");
+    // No sentence is marked yet, and a selected sentence says the analysis is still running.
+    assert!(all(&root, ".crosscheck__sentence")
+        .iter()
+        .all(|s| s.get_attribute("data-status").as_deref() == Some("none")));
+    all(&root, ".crosscheck__sentence")[1].clone().dyn_into::<HtmlElement>().unwrap().click();
+    settle().await;
+    let status = root.query_selector(".crosscheck__status").unwrap().unwrap().text_content().unwrap();
+    assert_eq!(status, "Analysing…");
+}
+
+/// A corpus of `n` short sources, of three kinds, named "Source 0" .. "Source n-1".
+fn many_sources(n: usize) -> corpus::Corpus {
+    let sources = (0..n)
+        .map(|i| corpus::Source {
+            id: corpus::SourceId(format!("s{i:03}")),
+            name: format!("Source {i}"),
+            kind: [corpus::SourceKind::Article, corpus::SourceKind::Social, corpus::SourceKind::Aggregator][i % 3],
+            published: None,
+            url: None,
+            title: None,
+            text: format!("Report number {i} says the council met on Monday to discuss the bridge."),
+        })
+        .collect();
+    corpus::Corpus { title: "Many".into(), sources }
+}
+
+#[wasm_bindgen_test]
+async fn hundreds_of_sources_get_a_filterable_list_that_renders_only_what_shows() {
+    let corpus = many_sources(400);
+    let analysis = analyse(&corpus);
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let props = AppProps {
+        model: SharedModel(Rc::new(Model::new(corpus, analysis))),
+        problems: Rc::default(),
+        link_param: None,
+        initial_source: None,
+        initial_claim: None,
+        progress: None,
+    };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    eventually(|| root.query_selector(".crosscheck__list-item").ok().flatten().is_some()).await;
+    settle().await;
+    // Only the rows on screen are in the DOM, each telling its place among all.
+    let items = all(&root, ".crosscheck__list-item");
+    assert!(!items.is_empty() && items.len() < 60, "{} items rendered", items.len());
+    assert!(all(&root, ".crosscheck__list-row[aria-setsize=\"400\"]").len() == items.len());
+    let groups: Vec<String> = all(&root, ".crosscheck__list-group").iter().map(|g| g.text_content().unwrap()).collect();
+    assert!(groups.iter().any(|g| g.starts_with("Articles")), "{groups:?}");
+    // The filter narrows the list.
+    let input =
+        root.query_selector(".crosscheck__filter").unwrap().unwrap().dyn_into::<web_sys::HtmlInputElement>().unwrap();
+    input.set_value("Source 12");
+    input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+    settle().await;
+    let names: Vec<String> = all(&root, ".crosscheck__list-name").iter().map(|n| n.text_content().unwrap()).collect();
+    assert!(!names.is_empty() && names.iter().all(|n| n.contains("Source 12")), "{names:?}");
+    let count = root.query_selector(".crosscheck__list-count").unwrap().unwrap().text_content().unwrap();
+    assert!(count.starts_with("Showing 11 of 400"), "{count}");
+    // Arrow keys move to the next source and show it.
+    let first = all(&root, ".crosscheck__list-item")[0].clone().dyn_into::<HtmlElement>().unwrap();
+    first.focus().unwrap();
+    let init = KeyboardEventInit::new();
+    init.set_key("ArrowDown");
+    init.set_bubbles(true);
+    first.dispatch_event(&KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+    settle().await;
+    settle().await;
+    let current =
+        root.query_selector(".crosscheck__list-item[aria-current=\"true\"]").unwrap().expect("a current source");
+    assert_eq!(current.get_attribute("data-row"), all(&root, ".crosscheck__list-item")[1].get_attribute("data-row"));
+    let shown = root.query_selector(".crosscheck__source-name").unwrap().unwrap().text_content().unwrap();
+    assert_eq!(shown, current.query_selector(".crosscheck__list-name").unwrap().unwrap().text_content().unwrap());
 }
