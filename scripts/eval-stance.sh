@@ -14,9 +14,10 @@
 #   fnc       Body ID        (every headline written against one article stays together)
 #   emergent  claimId        (every article headline about one claim stays together)
 #   nli       premise        (the three hypotheses written for one caption stay together)
-# and each fold is scored on its own. The stance analysis is rule-based with no parameters fitted
-# to data, so "training on the other folds" is empty and every fold is held out; what the folds
-# add is the spread, i.e. how much a figure depends on the sample. The script says so when it runs.
+# and each fold is scored on its own. The shipped stance model was fitted on all of these pairs,
+# so these figures are in-sample: the held-out figures come from the stance trainer's
+# cross-validation (`cargo run --release --example train_stance -- --cv-only`), which fits each
+# fold's model on the other folds. The script says so when it runs.
 #
 # Intermediate files go to target/eval/<set>/ (pairs, predictions, folds, scores), a summary of
 # every figure to target/eval/summary.json. Without ../shared/data it prints "skipped", exits 0.
@@ -54,11 +55,9 @@ now() { date +%s.%N; }
 seconds_since() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.3f}')" "$1" "$(now)"; }
 
 echo
-echo "The stance analysis is rule-based: it has no parameters fitted to these files, so each of the"
-echo "$N_FOLDS folds below is scored as held-out data and nothing is trained on the others."
-echo "The per-fold spread shows how much each figure depends on the sample. Rules written while"
-echo "reading these training files are still tuned to them: for claims of quality, quote the"
-echo "separately held-out test splits."
+echo "The shipped stance model was fitted on all of these pairs: the figures below are in-sample,"
+echo "the per-fold spread shows how much each depends on the sample. Held-out figures come from"
+echo "cargo run --release --example train_stance -- --cv-only (each fold's model fitted on the others)."
 
 for set in "${sets[@]}"; do
   dir=$OUT/$set

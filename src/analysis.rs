@@ -12,6 +12,7 @@ pub mod align;
 pub mod claims;
 pub mod dates;
 pub mod decide;
+pub mod document;
 pub mod features;
 pub mod lexicon;
 pub mod model;
@@ -75,6 +76,9 @@ pub struct Claim {
     pub source: SourceId,
     pub start: usize,
     pub end: usize,
+    /// The quote: chars `start..end` of the source's text. Left out where the reader has the
+    /// source (the worker's answer, an analysis embedded in its corpus file).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub text: String,
     /// Independent sources (near-verbatim copies count once, the claim's own never) that back it.
     pub n_supporting_sources: usize,
@@ -557,40 +561,13 @@ pub fn analyse_with(corpus: &Corpus, decision: &decide::Decision) -> Analysis {
     Comparing::new(Prepared::new(corpus)).finish(decision)
 }
 
-/// The stance of `text` (a sentence or a whole article) towards `claim`: its sentences are
-/// compared with the claim as `analyse` compares claims, and the strongest relation wins
-/// (contradicts, then supports, then neutral for a related sentence, else unrelated).
+/// The stance of `text` (a sentence, a headline or a whole article) towards `claim`: its
+/// sentences are compared with the claim as `analyse` compares claims, and a model learned from
+/// public stance data (FNC-1, Emergent, SNLI) weighs what the comparison found, the stance
+/// words of both, and for short texts their words; a conflicting detail that the rules find
+/// between a short text and the claim makes it `contradicts`. See `document`.
 pub fn stance(claim: &str, text: &str) -> Stance {
-    let vocabulary = slots::Vocabulary::from_texts([claim, text]);
-    let claim_slots = slots::read(claim, None, &vocabulary);
-    let chars: Vec<char> = text.chars().collect();
-    let mut spans = claims::claim_spans(text);
-    if spans.is_empty() && !text.trim().is_empty() {
-        spans.push(Span { start: 0, end: chars.len() });
-    }
-    let sentences: Vec<slots::Slots> =
-        spans.iter().map(|span| slots::read(&claims::slice(&chars, *span), None, &vocabulary)).collect();
-    let weights = align::Weights::new(sentences.iter().chain(std::iter::once(&claim_slots)));
-    let mut best = Stance::Unrelated;
-    for sentence in &sentences {
-        let similarity = align::similarity(&claim_slots, sentence, &weights);
-        let found = match stance::compare(&claim_slots, sentence, &similarity) {
-            stance::Verdict::Contradicts { .. } => Stance::Contradicts,
-            stance::Verdict::Supports { .. } => Stance::Supports,
-            stance::Verdict::Related => Stance::Neutral,
-            stance::Verdict::Unrelated => Stance::Unrelated,
-        };
-        let rank = |s: Stance| match s {
-            Stance::Contradicts => 3,
-            Stance::Supports => 2,
-            Stance::Neutral => 1,
-            Stance::Unrelated => 0,
-        };
-        if rank(found) > rank(best) {
-            best = found;
-        }
-    }
-    best
+    document::Decision::shipped().stance(claim, text)
 }
 
 #[cfg(test)]

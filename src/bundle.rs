@@ -16,7 +16,9 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::analysis::Analysis;
 use crate::corpus::Corpus;
+use crate::precomputed;
 
 /// The wasm-bindgen glue `scripts/build-pkg.sh` writes (`--out-name crosscheck_core`).
 pub const GLUE_FILE: &str = "crosscheck_core.js";
@@ -87,7 +89,7 @@ impl EmbedFiles {
 }
 
 /// The self-contained page for `corpus`.
-pub fn bundle_html(files: &EmbedFiles, corpus: &Corpus) -> Result<String, BundleError> {
+pub fn bundle_html(files: &EmbedFiles, corpus: &Corpus, analysis: Option<&Analysis>) -> Result<String, BundleError> {
     if !files.wasm.starts_with(b"\0asm") {
         return Err(BundleError::NotWasm);
     }
@@ -129,7 +131,10 @@ pub fn bundle_html(files: &EmbedFiles, corpus: &Corpus) -> Result<String, Bundle
         title = escape_html(&title),
         page_css = PAGE_CSS,
         widget_css = escape_raw_text(&files.css, "</style"),
-        corpus_json = json_for_script(&corpus.to_json()),
+        corpus_json = json_for_script(&match analysis {
+            Some(analysis) => precomputed::corpus_with_analysis(corpus, analysis),
+            None => corpus.to_json(),
+        }),
         script = escape_raw_text(&script, "</script"),
     ))
 }
@@ -274,7 +279,7 @@ mod tests {
 
     #[test]
     fn the_page_inlines_everything_and_calls_init_with_the_bytes() {
-        let html = bundle_html(&files(), &corpus("Chiefs meet", "28 chiefs met.")).unwrap();
+        let html = bundle_html(&files(), &corpus("Chiefs meet", "28 chiefs met."), None).unwrap();
         assert!(html.contains("<title>Chiefs meet · crosscheck</title>"));
         assert!(html.contains("<div data-crosscheck data-corpus=\"#crosscheck-corpus\"></div>"));
         assert!(html.contains("<style>.crosscheck{color:red}</style>"));
@@ -290,6 +295,16 @@ mod tests {
         assert_eq!(read_back.corpus, corpus("Chiefs meet", "28 chiefs met."));
     }
 
+    #[test]
+    fn the_page_can_carry_the_analysis_of_its_corpus() {
+        let story = crate::corpus::seeds();
+        let analysis = crate::analysis::analyse(&story);
+        let html = bundle_html(&files(), &story, Some(&analysis)).unwrap();
+        let json = element_text(&html, "<script type=\"application/json\" id=\"crosscheck-corpus\">", "</script");
+        let read_back = crate::corpus::from_json(json).unwrap();
+        assert_eq!(precomputed::read(json, &read_back.corpus), Some(precomputed::Verdict::Fresh(analysis)));
+    }
+
     /// Corpus text, CSS or glue holding `</script>` or `<!--` cannot end their element early
     /// (which would let a corpus inject markup into the page), and the corpus still reads back.
     #[test]
@@ -298,7 +313,7 @@ mod tests {
         let mut files = files();
         files.css.push_str("/* </STYLE><img src=x> */");
         files.glue_js = format!("const s = \"</Script><!--\";\n{GLUE}");
-        let html = bundle_html(&files, &corpus("<b>Title</b> & \"co\"", hostile)).unwrap();
+        let html = bundle_html(&files, &corpus("<b>Title</b> & \"co\"", hostile), None).unwrap();
         assert!(html.contains("<title>&lt;b&gt;Title&lt;/b&gt; &amp; &quot;co&quot; · crosscheck</title>"));
         assert_eq!(html.to_ascii_lowercase().matches("</script").count(), 2, "only the two real closing tags");
         assert_eq!(html.to_ascii_lowercase().matches("</style").count(), 2);
@@ -326,7 +341,7 @@ mod tests {
         no_init.glue_js = "export function mount() {}".to_string();
         let mut imports = files();
         imports.glue_js = format!("import * as snippet from './snippets/x.js';\n{GLUE}");
-        let message = |files: &EmbedFiles| bundle_html(files, &corpus("t", "x")).unwrap_err().to_string();
+        let message = |files: &EmbedFiles| bundle_html(files, &corpus("t", "x"), None).unwrap_err().to_string();
         assert_eq!(
             message(&not_wasm),
             "crosscheck_core_bg.wasm is not a WebAssembly module; rebuild pkg/ with scripts/build-pkg.sh."

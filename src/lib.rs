@@ -5,6 +5,7 @@
 //! - [`corpus`]: the corpus model (sources, ids) and its loading and validation.
 //! - [`analysis`]: sentences, claims, alignment and stance; `analyse(&Corpus) -> Analysis`.
 //! - [`date`]: civil dates for publication dates and relative dates in text.
+//! - [`precomputed`]: an analysis embedded in its corpus file, checked against the texts' hash.
 //! - [`ui`]: the reader's view; its state and view model are native, its components browser only.
 //! - [`claimreview`]: schema.org ClaimReview JSON-LD for the contradicted claims (widget and CLI).
 //! - `bundle` (native only): one self-contained HTML page with the widget and a corpus inlined.
@@ -20,6 +21,7 @@ pub mod analysis;
 pub mod claimreview;
 pub mod corpus;
 pub mod date;
+pub mod precomputed;
 pub mod ui;
 
 #[cfg(not(target_arch = "wasm32"))]

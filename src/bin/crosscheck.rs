@@ -27,6 +27,7 @@ use crosscheck::bundle;
 use crosscheck::claimreview::{self, ReviewOptions};
 use crosscheck::corpus;
 use crosscheck::date::Date;
+use crosscheck::precomputed;
 use std::ffi::OsString;
 use std::fmt;
 use std::io::{self, BufRead, BufReader, Read, Write};
@@ -35,22 +36,26 @@ use std::process::ExitCode;
 
 const USAGE: &str = "\
 usage:
-  crosscheck analyze [--compact] CORPUS.json | FOLDER | FILE.txt...
+  crosscheck analyze [--compact] [--embed] [-o OUT.json] CORPUS.json | FOLDER | FILE.txt...
       Finds the claims of every source in the corpus and the links between them, and prints
       them as JSON (see ../shared/eval/README.md for both formats). The corpus is a JSON file,
       a folder of .txt files or some .txt files, one source per file: the id is the file name
       up to its first _, and a first line `date YYYY-MM-DD` gives the publication date.
-      Sources that cannot be used are skipped with a warning on stderr.
-  crosscheck stance [--jobs N] PAIRS.jsonl
+      Sources that cannot be used are skipped with a warning on stderr. --embed writes the
+      corpus itself with its analysis inside (and a hash of the texts it was made from): a
+      widget given that file shows the marks at once, without analysing. -o writes to OUT.
+  crosscheck stance [--jobs N] [--model MODEL.json] PAIRS.jsonl
       Reads one JSON object per line, {\"id\": ..., \"claim\": \"...\", \"text\": \"...\"}, and prints
       {\"id\": ..., \"stance\": \"supports|contradicts|neutral|unrelated\"} for each, in input order.
       Bad lines are named on stderr and skipped; blank lines are ignored. --jobs sets how many
-      threads answer (default: one per core).
-  crosscheck bundle [--pkg DIR] [-o STORY.html] CORPUS
+      threads answer (default: one per core). --model answers with a stance model written by
+      examples/train_stance.rs (a cross-validation fold's, say) instead of the built-in one.
+  crosscheck bundle [--pkg DIR] [--no-analysis] [-o STORY.html] CORPUS
       Writes one self-contained HTML page with the widget and the corpus inlined (wasm, JS, CSS
       and JSON), which works when opened from disk with no server. It reads the embed build
       from DIR (default: pkg, written by scripts/build-pkg.sh) and writes to standard output
-      without -o.
+      without -o. The corpus goes in with its analysis, so the page shows the marks at once;
+      --no-analysis leaves it out (a smaller page that analyses when opened).
   crosscheck claimreview [--author NAME] [--author-url URL] [--url PAGE] [--date YYYY-MM-DD] CORPUS
       Prints the schema.org ClaimReview JSON-LD (a JSON array) of every claim another source
       contradicts, ready for a <script type=\"application/ld+json\">. The review's author is
@@ -85,9 +90,11 @@ fn main() -> ExitCode {
             println!("crosscheck {}", env!("CARGO_PKG_VERSION"));
             Ok(EXIT_OK)
         }
-        Command::Analyze { corpus, compact } => run_analyze(&corpus, compact),
-        Command::Stance { input, n_jobs } => run_stance(&input, n_jobs),
-        Command::Bundle { corpus, pkg_dir, output } => run_bundle(&corpus, &pkg_dir, output.as_deref()),
+        Command::Analyze { corpus, compact, embed, output } => run_analyze(&corpus, compact, embed, output.as_deref()),
+        Command::Stance { input, n_jobs, model } => run_stance(&input, n_jobs, model.as_deref()),
+        Command::Bundle { corpus, pkg_dir, output, with_analysis } => {
+            run_bundle(&corpus, &pkg_dir, output.as_deref(), with_analysis)
+        }
         Command::ClaimReview { corpus, review } => run_claim_review(&corpus, review),
     };
     match outcome {
@@ -110,10 +117,29 @@ const EXIT_SOME_LINES_SKIPPED: u8 = 3;
 /// What the command line asks for.
 #[derive(Debug, PartialEq)]
 enum Command {
-    Analyze { corpus: CorpusInput, compact: bool },
-    Stance { input: Input, n_jobs: usize },
-    Bundle { corpus: CorpusInput, pkg_dir: PathBuf, output: Option<PathBuf> },
-    ClaimReview { corpus: CorpusInput, review: ReviewArguments },
+    /// `embed`: write the corpus with its analysis inside (`precomputed`), not the analysis alone.
+    Analyze {
+        corpus: CorpusInput,
+        compact: bool,
+        embed: bool,
+        output: Option<PathBuf>,
+    },
+    /// `model`: a stance model file to use instead of the built-in one (for evaluation).
+    Stance {
+        input: Input,
+        n_jobs: usize,
+        model: Option<PathBuf>,
+    },
+    Bundle {
+        corpus: CorpusInput,
+        pkg_dir: PathBuf,
+        output: Option<PathBuf>,
+        with_analysis: bool,
+    },
+    ClaimReview {
+        corpus: CorpusInput,
+        review: ReviewArguments,
+    },
     Version,
 }
 
@@ -173,10 +199,24 @@ enum UsageError {
 /// A failure that ends the command with exit code 1.
 #[derive(Debug)]
 enum Failure {
-    CannotRead { input: String, error: io::Error },
-    Corpus { input: String, message: String },
+    CannotRead {
+        input: String,
+        error: io::Error,
+    },
+    Corpus {
+        input: String,
+        message: String,
+    },
     Bundle(crosscheck::bundle::BundleError),
-    CannotWrite { output: String, error: io::Error },
+    CannotWrite {
+        output: String,
+        error: io::Error,
+    },
+    /// A `--model` file that is no stance model this version reads.
+    Model {
+        path: String,
+        message: String,
+    },
     Output(io::Error),
 }
 
@@ -187,6 +227,7 @@ impl fmt::Display for Failure {
             Failure::Corpus { input, message } => write!(f, "{input}: {message}"),
             Failure::Bundle(error) => write!(f, "{error}"),
             Failure::CannotWrite { output, error } => write!(f, "cannot write {output}: {}", plain_io_reason(error)),
+            Failure::Model { path, message } => write!(f, "{path}: {message}"),
             Failure::Output(error) => write!(f, "cannot write the output: {}", plain_io_reason(error)),
         }
     }
@@ -215,28 +256,32 @@ fn parse_command_line(arguments: Vec<OsString>) -> Result<Command, UsageError> {
         Some("--version" | "-V") => Ok(Command::Version),
         // Both spellings: the library says `analyse`, the README and scripts say `analyze`.
         Some("analyze" | "analyse") => {
-            let mut compact = false;
-            let inputs = parse_options_and_inputs(rest, |option, _| match option {
-                "--compact" => {
-                    compact = true;
-                    Ok(())
+            let (mut compact, mut embed, mut output) = (false, false, None);
+            let inputs = parse_options_and_inputs(rest, |option, value| {
+                match option {
+                    "--compact" => compact = true,
+                    "--embed" => embed = true,
+                    "-o" | "--output" => output = Some(PathBuf::from(value.next_value(option)?)),
+                    _ => return Err(format!("analyze has no option `{option}`")),
                 }
-                _ => Err(format!("analyze has no option `{option}`")),
+                Ok(())
             })?;
-            Ok(Command::Analyze { corpus: corpus_argument("analyze", inputs)?, compact })
+            Ok(Command::Analyze { corpus: corpus_argument("analyze", inputs)?, compact, embed, output })
         }
         Some("bundle") => {
             let mut pkg_dir = PathBuf::from("pkg");
             let mut output = None;
+            let mut with_analysis = true;
             let inputs = parse_options_and_inputs(rest, |option, value| {
                 match option {
                     "--pkg" => pkg_dir = PathBuf::from(value.next_value(option)?),
+                    "--no-analysis" => with_analysis = false,
                     "-o" | "--output" => output = Some(PathBuf::from(value.next_value(option)?)),
                     _ => return Err(format!("bundle has no option `{option}`")),
                 }
                 Ok(())
             })?;
-            Ok(Command::Bundle { corpus: corpus_argument("bundle", inputs)?, pkg_dir, output })
+            Ok(Command::Bundle { corpus: corpus_argument("bundle", inputs)?, pkg_dir, output, with_analysis })
         }
         Some("claimreview") => {
             let mut review = ReviewArguments::default();
@@ -259,7 +304,12 @@ fn parse_command_line(arguments: Vec<OsString>) -> Result<Command, UsageError> {
         }
         Some("stance") => {
             let mut n_jobs = default_n_jobs();
+            let mut model = None;
             let mut inputs = parse_options_and_inputs(rest, |option, value| {
+                if option == "--model" {
+                    model = Some(PathBuf::from(value.next_value(option)?));
+                    return Ok(());
+                }
                 let jobs_value = match option {
                     "--jobs" | "-j" => value.next_value(option)?,
                     _ => match option.strip_prefix("--jobs=") {
@@ -280,7 +330,7 @@ fn parse_command_line(arguments: Vec<OsString>) -> Result<Command, UsageError> {
                 }
                 n => return Err(UsageError::Wrong(format!("stance reads one file, not {n}"))),
             };
-            Ok(Command::Stance { input, n_jobs })
+            Ok(Command::Stance { input, n_jobs, model })
         }
         _ => Err(UsageError::Wrong(format!(
             "unknown command `{}` (the commands are analyze, stance, bundle and claimreview)",
@@ -353,26 +403,36 @@ fn default_n_jobs() -> usize {
     std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
 }
 
-fn run_analyze(corpus_input: &CorpusInput, compact: bool) -> Result<u8, Failure> {
+fn run_analyze(corpus_input: &CorpusInput, compact: bool, embed: bool, output: Option<&Path>) -> Result<u8, Failure> {
     let corpus = load_corpus(corpus_input)?;
     let analysis = analysis::analyse(&corpus);
-    let stdout = io::stdout();
-    let mut output = io::BufWriter::new(stdout.lock());
-    let written = if compact {
-        serde_json::to_writer(&mut output, &analysis)
+    // Serialising our own types cannot fail on data.
+    let mut json = if embed {
+        precomputed::corpus_with_analysis(&corpus, &analysis)
+    } else if compact {
+        serde_json::to_string(&analysis).expect("an analysis serialises")
     } else {
-        serde_json::to_writer_pretty(&mut output, &analysis)
+        serde_json::to_string_pretty(&analysis).expect("an analysis serialises")
     };
-    // Serialising our own types cannot fail on data, so an error here is an I/O error.
-    written.map_err(|error| Failure::Output(io::Error::from(error)))?;
-    output.write_all(b"\n").and_then(|()| output.flush()).map_err(Failure::Output)?;
+    json.push('\n');
+    match output {
+        Some(path) => std::fs::write(path, json.as_bytes())
+            .map_err(|error| Failure::CannotWrite { output: path.display().to_string(), error })?,
+        None => write_stdout(json.as_bytes())?,
+    }
     Ok(EXIT_OK)
 }
 
-fn run_bundle(corpus_input: &CorpusInput, pkg_dir: &Path, output: Option<&Path>) -> Result<u8, Failure> {
+fn run_bundle(
+    corpus_input: &CorpusInput,
+    pkg_dir: &Path,
+    output: Option<&Path>,
+    with_analysis: bool,
+) -> Result<u8, Failure> {
     let corpus = load_corpus(corpus_input)?;
     let files = bundle::EmbedFiles::read(pkg_dir).map_err(Failure::Bundle)?;
-    let html = bundle::bundle_html(&files, &corpus).map_err(Failure::Bundle)?;
+    let analysis = with_analysis.then(|| analysis::analyse(&corpus));
+    let html = bundle::bundle_html(&files, &corpus, analysis.as_ref()).map_err(Failure::Bundle)?;
     match output {
         Some(path) => {
             std::fs::write(path, &html)
@@ -472,12 +532,23 @@ fn read_txt_folder(folder: &Path) -> io::Result<Vec<(String, String)>> {
     Ok(files)
 }
 
-fn run_stance(input: &Input, n_jobs: usize) -> Result<u8, Failure> {
+fn run_stance(input: &Input, n_jobs: usize, model: Option<&Path>) -> Result<u8, Failure> {
+    let loaded;
+    let decision = match model {
+        None => analysis::document::Decision::shipped(),
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|error| Failure::CannotRead { input: path.display().to_string(), error })?;
+            loaded = analysis::document::Decision::from_json(&text)
+                .map_err(|message| Failure::Model { path: path.display().to_string(), message })?;
+            &loaded
+        }
+    };
     let reader = open_input(input)?;
     let stdout = io::stdout();
     let output = io::BufWriter::new(stdout.lock());
     let input_name = input.to_string();
-    let summary = stance::answer_pairs(reader, output, n_jobs, &mut |bad_line| {
+    let summary = stance::answer_pairs(reader, output, n_jobs, decision, &mut |bad_line| {
         eprintln!("crosscheck: {input_name}: {bad_line}");
     })
     .map_err(|error| match error {
@@ -557,24 +628,40 @@ mod tests {
     #[test]
     fn command_lines() {
         let table: Vec<(&str, Result<Command, &str>)> = vec![
-            ("analyze a.json", Ok(Command::Analyze { corpus: json("a.json"), compact: false })),
-            ("analyse --compact a.json", Ok(Command::Analyze { corpus: json("a.json"), compact: true })),
-            ("analyze -", Ok(Command::Analyze { corpus: CorpusInput::JsonOrFolder(Input::Stdin), compact: false })),
-            ("analyze -- --odd-name.json", Ok(Command::Analyze { corpus: json("--odd-name.json"), compact: false })),
-            ("analyze seeds/", Ok(Command::Analyze { corpus: json("seeds/"), compact: false })),
-            ("analyze a.txt", Ok(Command::Analyze { corpus: txt(&["a.txt"]), compact: false })),
-            ("analyze a.txt b.TXT", Ok(Command::Analyze { corpus: txt(&["a.txt", "b.TXT"]), compact: false })),
-            ("stance -j 3 p.jsonl", Ok(Command::Stance { input: file("p.jsonl"), n_jobs: 3 })),
-            ("stance p.jsonl --jobs=1", Ok(Command::Stance { input: file("p.jsonl"), n_jobs: 1 })),
+            ("analyze a.json", Ok(Command::Analyze { corpus: json("a.json"), compact: false, embed: false, output: None })),
+            ("analyse --compact a.json", Ok(Command::Analyze { corpus: json("a.json"), compact: true, embed: false, output: None })),
+            ("analyze -", Ok(Command::Analyze { corpus: CorpusInput::JsonOrFolder(Input::Stdin), compact: false, embed: false, output: None })),
+            ("analyze -- --odd-name.json", Ok(Command::Analyze { corpus: json("--odd-name.json"), compact: false, embed: false, output: None })),
+            ("analyze seeds/", Ok(Command::Analyze { corpus: json("seeds/"), compact: false, embed: false, output: None })),
+            ("analyze a.txt", Ok(Command::Analyze { corpus: txt(&["a.txt"]), compact: false, embed: false, output: None })),
+            ("analyze a.txt b.TXT", Ok(Command::Analyze { corpus: txt(&["a.txt", "b.TXT"]), compact: false, embed: false, output: None })),
+            ("stance -j 3 p.jsonl", Ok(Command::Stance { input: file("p.jsonl"), n_jobs: 3, model: None })),
+            ("stance p.jsonl --jobs=1", Ok(Command::Stance { input: file("p.jsonl"), n_jobs: 1, model: None })),
+            (
+                "stance --model fold1.json -j 2 p.jsonl",
+                Ok(Command::Stance { input: file("p.jsonl"), n_jobs: 2, model: Some("fold1.json".into()) }),
+            ),
+            ("stance p.jsonl --model", Err("--model needs a value")),
             ("--version", Ok(Command::Version)),
             ("", Err("no command given")),
             ("help", Err("help")),
             ("--help", Err("help")),
             ("stance --help", Err("help")),
-            ("bundle s.json", Ok(Command::Bundle { corpus: json("s.json"), pkg_dir: "pkg".into(), output: None })),
+            (
+                "bundle s.json",
+                Ok(Command::Bundle { corpus: json("s.json"), pkg_dir: "pkg".into(), output: None, with_analysis: true }),
+            ),
+            (
+                "bundle --no-analysis s.json",
+                Ok(Command::Bundle { corpus: json("s.json"), pkg_dir: "pkg".into(), output: None, with_analysis: false }),
+            ),
+            (
+                "analyze --embed s.json -o story.json",
+                Ok(Command::Analyze { corpus: json("s.json"), compact: false, embed: true, output: Some("story.json".into()) }),
+            ),
             (
                 "bundle --pkg out/pkg -o story.html a.txt b.txt",
-                Ok(Command::Bundle { corpus: txt(&["a.txt", "b.txt"]), pkg_dir: "out/pkg".into(), output: Some("story.html".into()) }),
+                Ok(Command::Bundle { corpus: txt(&["a.txt", "b.txt"]), pkg_dir: "out/pkg".into(), output: Some("story.html".into()), with_analysis: true }),
             ),
             ("claimreview s.json", Ok(Command::ClaimReview { corpus: json("s.json"), review: ReviewArguments::default() })),
             (

@@ -479,8 +479,9 @@ fn SourceList(props: &SourceTabsProps) -> Html {
         })
     };
     // The positions of the source rows, for keyboard moves and aria-posinset.
-    let source_rows: Rc<Vec<usize>> =
-        Rc::new(rows.iter().enumerate().filter(|(_, row)| matches!(row, SourceRow::Source { .. })).map(|(i, _)| i).collect());
+    let source_rows: Rc<Vec<usize>> = Rc::new(
+        rows.iter().enumerate().filter(|(_, row)| matches!(row, SourceRow::Source { .. })).map(|(i, _)| i).collect(),
+    );
     let shown_row = rows.iter().position(|row| {
         matches!(row, SourceRow::Source { source, .. } if props.shown.as_ref() == Some(&model.corpus.sources[*source].id))
     });

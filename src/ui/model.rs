@@ -759,7 +759,10 @@ mod tests {
                 SourceRow::Source { .. } => None,
             })
             .collect();
-        assert_eq!(groups.iter().map(|g| g.0).collect::<Vec<_>>(), [SourceKind::Article, SourceKind::Aggregator, SourceKind::Social]);
+        assert_eq!(
+            groups.iter().map(|g| g.0).collect::<Vec<_>>(),
+            [SourceKind::Article, SourceKind::Aggregator, SourceKind::Social]
+        );
         assert_eq!(groups.iter().map(|g| g.1).sum::<usize>(), 5);
         // Within a group, the source that tells more of the story comes first.
         let told: Vec<usize> = rows
@@ -774,7 +777,16 @@ mod tests {
         // The filter matches names and ids, case folded; a group without a match is left out.
         let name = model.corpus.sources[3].name.to_uppercase();
         let filtered = model.source_rows(&name[2..8]);
-        assert!(filtered.contains(&SourceRow::Source { source: 3, told: filtered.iter().find_map(|r| match r { SourceRow::Source { source: 3, told } => Some(*told), _ => None }).unwrap_or(0) }));
+        assert!(filtered.contains(&SourceRow::Source {
+            source: 3,
+            told: filtered
+                .iter()
+                .find_map(|r| match r {
+                    SourceRow::Source { source: 3, told } => Some(*told),
+                    _ => None,
+                })
+                .unwrap_or(0)
+        }));
         assert!(model.source_rows("no such source").is_empty());
     }
 

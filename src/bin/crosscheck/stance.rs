@@ -8,9 +8,11 @@
 //! A bad line is described and skipped; it never stops the stream. What counts as bad: not
 //! UTF-8, not a JSON object, no `id` / `claim` / `text`, an `id` that is neither a number nor a
 //! string. Fields the program does not use (`gold`, anything else) are ignored.
-//! This module does not judge stance itself: that is `crosscheck::analysis::stance`.
+//! This module does not judge stance itself: that is `crosscheck::analysis::stance`, through the
+//! decision it is given (the built-in model, or one loaded with `--model` for evaluation).
 
-use crosscheck::analysis::{self, Stance};
+use crosscheck::analysis::document::Decision;
+use crosscheck::analysis::Stance;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::io::{self, BufRead, Write};
@@ -38,6 +40,7 @@ pub fn answer_pairs(
     mut reader: impl BufRead,
     mut output: impl Write,
     n_jobs: usize,
+    decision: &Decision,
     report_bad_line: &mut dyn FnMut(&str),
 ) -> Result<Summary, StreamError> {
     let mut summary = Summary::default();
@@ -45,7 +48,7 @@ pub fn answer_pairs(
     let mut batch = Vec::new();
     loop {
         let input_ended = read_batch(&mut reader, &mut batch, &mut n_lines_read).map_err(StreamError::Read)?;
-        for answer in answer_batch(&batch, n_jobs) {
+        for answer in answer_batch(&batch, n_jobs, decision) {
             match answer {
                 Answer::Blank => {}
                 Answer::Stance(line) => {
@@ -107,10 +110,10 @@ fn read_batch(reader: &mut impl BufRead, batch: &mut Vec<RawLine>, n_lines_read:
     Ok(false)
 }
 
-fn answer_batch(batch: &[RawLine], n_jobs: usize) -> Vec<Answer> {
+fn answer_batch(batch: &[RawLine], n_jobs: usize, decision: &Decision) -> Vec<Answer> {
     let n_workers = n_jobs.min(batch.len());
     if n_workers <= 1 {
-        return batch.iter().map(answer_line).collect();
+        return batch.iter().map(|line| answer_line(line, decision)).collect();
     }
     let next_unanswered = AtomicUsize::new(0);
     let take_lines = || {
@@ -118,7 +121,7 @@ fn answer_batch(batch: &[RawLine], n_jobs: usize) -> Vec<Answer> {
         loop {
             let index = next_unanswered.fetch_add(1, Ordering::Relaxed);
             let Some(line) = batch.get(index) else { break };
-            answered.push((index, answer_line(line)));
+            answered.push((index, answer_line(line, decision)));
         }
         answered
     };
@@ -158,7 +161,7 @@ struct StanceLine<'a> {
     stance: Stance,
 }
 
-fn answer_line(line: &RawLine) -> Answer {
+fn answer_line(line: &RawLine, decision: &Decision) -> Answer {
     let number = line.number;
     let Ok(text) = std::str::from_utf8(&line.bytes) else {
         return Answer::Bad(format!("line {number} is not UTF-8 text; skipped"));
@@ -189,7 +192,7 @@ fn answer_line(line: &RawLine) -> Answer {
     let Some(text) = pair.text else {
         return Answer::Bad(format!("line {number} has no `text` field; skipped"));
     };
-    let stance = analysis::stance(&claim, &text);
+    let stance = decision.stance(&claim, &text);
     let mut answer =
         serde_json::to_string(&StanceLine { id: &id, stance }).expect("a JSON value and a stance serialise");
     answer.push('\n');
@@ -215,9 +218,10 @@ mod tests {
     fn run(input: &str, n_jobs: usize) -> (String, Vec<String>, Summary) {
         let mut output = Vec::new();
         let mut messages = Vec::new();
-        let summary =
-            answer_pairs(input.as_bytes(), &mut output, n_jobs, &mut |message| messages.push(message.to_string()))
-                .expect("in-memory streams do not fail");
+        let summary = answer_pairs(input.as_bytes(), &mut output, n_jobs, Decision::shipped(), &mut |message| {
+            messages.push(message.to_string())
+        })
+        .expect("in-memory streams do not fail");
         (String::from_utf8(output).expect("UTF-8 output"), messages, summary)
     }
 
