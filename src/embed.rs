@@ -30,6 +30,7 @@ use crate::analysis::{decide::Decision, Analysis, ClaimId, Comparing, Reading};
 use crate::claimreview::{self, ReviewOptions};
 use crate::corpus::{self, Corpus};
 use crate::date::Date;
+use crate::precomputed::{self, Verdict};
 use crate::ui::model::Model;
 use crate::ui::{App, AppProps, Progress, SharedModel, Stage};
 use options::{CorpusInput, Options, RawOptions};
@@ -209,15 +210,14 @@ fn mount_widget(element: Element, raw: RawOptions) -> u32 {
         })
     });
     match input {
-        CorpusInput::Demo => show_story(id, Ok(corpus::seeds()), Vec::new()),
+        CorpusInput::Demo => show_story(id, Ok(corpus::seeds()), Vec::new(), None),
         CorpusInput::Inline(element_id) => show_loaded(id, inline_corpus(&element, &element_id)),
-        CorpusInput::Json(text) => show_loaded(id, corpus::from_json(&text).map_err(|error| error.to_string())),
+        CorpusInput::Json(text) => show_loaded(id, load(&text).map_err(|error| error.to_string())),
         CorpusInput::Url(url) => {
             show_message(&element, "crosscheck__loading", "status", "Loading the story…");
             spawn_local(async move {
-                let loaded = fetch_text(&url)
-                    .await
-                    .and_then(|text| corpus::from_json(&text).map_err(|error| format!("{url}: {error}")));
+                let loaded =
+                    fetch_text(&url).await.and_then(|text| load(&text).map_err(|error| format!("{url}: {error}")));
                 show_loaded(id, loaded);
             });
         }
@@ -307,11 +307,33 @@ fn destroy_widget(id: u32) -> bool {
 }
 
 /// The text of the page's element `#element_id`.
-fn inline_corpus(widget: &Element, element_id: &str) -> Result<corpus::Loaded, String> {
+fn inline_corpus(widget: &Element, element_id: &str) -> Result<Loaded, String> {
     let script = widget.owner_document().and_then(|document| document.get_element_by_id(element_id)).ok_or_else(|| {
         format!("This widget's corpus \"#{element_id}\" was not found: the page has no element with id \"{element_id}\".")
     })?;
-    corpus::from_json(&script.text_content().unwrap_or_default()).map_err(|error| format!("#{element_id}: {error}"))
+    load(&script.text_content().unwrap_or_default()).map_err(|error| format!("#{element_id}: {error}"))
+}
+
+/// A corpus file read: the corpus, what was wrong with it, and the analysis embedded in it when
+/// that was made from these very texts (otherwise the console says why it is not used).
+struct Loaded {
+    loaded: corpus::Loaded,
+    analysis: Option<Analysis>,
+}
+
+fn load(text: &str) -> Result<Loaded, corpus::CorpusError> {
+    let loaded = corpus::from_json(text)?;
+    let analysis = match precomputed::read(text, &loaded.corpus) {
+        Some(Verdict::Fresh(analysis)) => Some(analysis),
+        Some(other) => {
+            if let Some(note) = other.note() {
+                gloo::console::warn!(note);
+            }
+            None
+        }
+        None => None,
+    };
+    Ok(Loaded { loaded, analysis })
 }
 
 /// The body of `url` (relative to the page) as text, or a message a blogger can act on.
@@ -336,18 +358,20 @@ async fn fetch_text(url: &str) -> Result<String, String> {
     JsFuture::from(body).await.ok().and_then(|text| text.as_string()).ok_or_else(unreachable)
 }
 
-fn show_loaded(id: u32, loaded: Result<corpus::Loaded, String>) {
+fn show_loaded(id: u32, loaded: Result<Loaded, String>) {
     match loaded {
-        Ok(loaded) => {
+        Ok(Loaded { loaded, analysis }) => {
             let problems = loaded.problems.iter().map(ToString::to_string).collect();
-            show_story(id, Ok(loaded.corpus), problems);
+            show_story(id, Ok(loaded.corpus), problems, analysis);
         }
-        Err(message) => show_story(id, Err(message), Vec::new()),
+        Err(message) => show_story(id, Err(message), Vec::new(), None),
     }
 }
 
-/// Shows a widget's story, or its error, unless the widget was destroyed in the meantime.
-fn show_story(id: u32, corpus: Result<Corpus, String>, mut problems: Vec<String>) {
+/// Shows a widget's story, or its error, unless the widget was destroyed in the meantime. With
+/// an `analysis` (embedded in the corpus file) the marks show at once; without, the text shows
+/// at once and the analysis runs in a worker.
+fn show_story(id: u32, corpus: Result<Corpus, String>, mut problems: Vec<String>, analysis: Option<Analysis>) {
     let found = WIDGETS.with_borrow(|widgets| {
         let widget = widgets.iter().find(|widget| widget.id == id)?;
         Some((widget.element.clone(), widget.link_param.clone(), widget.options.clone()))
@@ -366,21 +390,27 @@ fn show_story(id: u32, corpus: Result<Corpus, String>, mut problems: Vec<String>
     if let Some(source) = options.source.as_ref().filter(|source| corpus.source(source).is_none()) {
         problems.push(format!("The source \"{}\" is not in this corpus; the first source is shown.", source.0));
     }
-    // The text shows at once; the analysis runs in a worker and its marks come when it is done.
-    let model = Rc::new(Model::pending(corpus.clone()));
+    let precomputed = analysis.is_some();
+    let model = Rc::new(match analysis {
+        Some(analysis) => {
+            problems.extend(unknown_claim(&options, &analysis));
+            Model::new(corpus.clone(), analysis)
+        }
+        // The text shows at once; the analysis runs in a worker and its marks come when it is done.
+        None => Model::pending(corpus.clone()),
+    });
     let props = AppProps {
         model: SharedModel(model.clone()),
         problems: Rc::new(problems),
         link_param: Some(link_param.into()),
         initial_source: options.source.clone(),
         initial_claim: options.claim,
-        progress: Some(Progress { stage: Stage::Starting, done: 0, total: 0 }),
+        progress: (!precomputed).then_some(Progress { stage: Stage::Starting, done: 0, total: 0 }),
     };
     let Some(mount) = element.owner_document().and_then(|document| document.create_element("div").ok()) else { return };
     mount.set_class_name("crosscheck__mount");
     let _ = element.append_child(&mount);
     let app = yew::Renderer::<App>::with_root_and_props(mount, props.clone()).render();
-    let _ = element.set_attribute(STATE_ATTRIBUTE, "analysing");
     WIDGETS.with_borrow_mut(|widgets| {
         if let Some(widget) = widgets.iter_mut().find(|widget| widget.id == id) {
             widget.app = Some(app);
@@ -388,7 +418,19 @@ fn show_story(id: u32, corpus: Result<Corpus, String>, mut problems: Vec<String>
             widget.props = Some(props);
         }
     });
-    start_analysis(id, corpus);
+    if precomputed {
+        // Yew renders from a microtask; announce the widget after it, in the next one.
+        spawn_local(async move { finish(id, "ready", None) });
+    } else {
+        let _ = element.set_attribute(STATE_ATTRIBUTE, "analysing");
+        start_analysis(id, corpus);
+    }
+}
+
+/// The problem to show when the widget was asked to select a claim its analysis does not have.
+fn unknown_claim(options: &Options, analysis: &Analysis) -> Option<String> {
+    let claim = options.claim.filter(|claim| !analysis.claims.iter().any(|known| known.id == *claim))?;
+    Some(format!("The claim \"c{}\" is not in this story's analysis; no claim is selected.", claim.0))
 }
 
 /// The analysis worker's script (see js/worker.js), started from a Blob.
@@ -545,11 +587,7 @@ fn show_analysis(id: u32, analysis: Analysis) {
         let widget = widgets.iter_mut().find(|widget| widget.id == id)?;
         widget.running = None;
         let mut problems: Vec<String> = widget.props.as_ref().map(|props| props.problems.to_vec()).unwrap_or_default();
-        if let Some(claim) =
-            widget.options.claim.filter(|claim| !analysis.claims.iter().any(|known| known.id == *claim))
-        {
-            problems.push(format!("The claim \"c{}\" is not in this story's analysis; no claim is selected.", claim.0));
-        }
+        problems.extend(unknown_claim(&widget.options, &analysis));
         let model = Rc::new(Model::with_analysis(widget.model.as_ref()?, analysis));
         let (app, props) = (widget.app.as_mut()?, widget.props.as_mut()?);
         props.model = SharedModel(model.clone());

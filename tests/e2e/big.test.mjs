@@ -1,16 +1,23 @@
 // End-to-end: a big story (300 FNC-1 training articles from ../shared/data) in the embed. The
 // text shows before the analysis ends, a progress bar tells what it does, the page never freezes
 // (no long task over 200 ms while the analysis runs), another source opens at once during the
-// analysis, and the marks come at the end. Skipped, with a message, without ../shared/data.
+// analysis, and the marks come at the end. The same story with its analysis embedded
+// (`crosscheck analyze --embed`) shows the marks at first paint and starts no worker; with one
+// text edited, the embedded analysis is stale: the console says so and the worker runs.
+// destroy() during an analysis ends its worker: no message arrives after. Skipped, with a
+// message, without ../shared/data.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { serve, launch, SCREENSHOTS } from './support.mjs';
 
 const ROOT = path.resolve('.');
 const BODIES = path.resolve('../shared/data/fnc-1/train_bodies.csv');
 const BIG = path.resolve('target/e2e/big-300.json');
+const EMBEDDED = path.resolve('target/e2e/big-300-embedded.json');
+const STALE = path.resolve('target/e2e/big-300-stale.json');
 let server;
 let browser;
 let skip = false;
@@ -73,6 +80,11 @@ before(async () => {
   await fs.access(path.join(ROOT, 'pkg/crosscheck.js'));
   await fs.mkdir(SCREENSHOTS, { recursive: true });
   await writeCorpus(300, BIG);
+  const cli = process.env.CROSSCHECK_CLI ?? path.resolve('target/debug/crosscheck');
+  execFileSync(cli, ['analyze', '--embed', BIG, '-o', EMBEDDED], { stdio: 'pipe' });
+  const stale = JSON.parse(await fs.readFile(EMBEDDED, 'utf8'));
+  stale.sources[7].text += ' A sentence added after the analysis was made.';
+  await fs.writeFile(STALE, JSON.stringify(stale));
   server = await serve(ROOT);
   browser = await launch();
 });
@@ -150,6 +162,91 @@ test('a 300-article story: text at once, progress, no frozen page, marks at the 
   const frozen = during.filter((task) => task.duration > 200);
   assert.deepEqual(frozen, [], 'no long task over 200 ms on the main thread');
   await page.screenshot({ path: path.join(SCREENSHOTS, 'big-300.png') });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+/** Opens big.html on a corpus file under target/e2e/, collecting errors and warnings. */
+async function open(file) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = [];
+  const warnings = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error}`));
+  page.on('console', (message) => message.type() === 'error' && errors.push(`console: ${message.text()}`));
+  page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+  await page.goto(`${server.url}/tests/e2e/pages/big.html?corpus=${encodeURIComponent(`/target/e2e/${file}`)}`);
+  return { page, errors, warnings };
+}
+
+test('the same story with its analysis embedded: marks at first paint, no worker', async (t) => {
+  if (skip) {
+    t.skip(`skipped: ${BODIES} not found`);
+    return;
+  }
+  const { page, errors, warnings } = await open(path.basename(EMBEDDED));
+  await page.waitForSelector('#big .crosscheck__sentence');
+  // In the very task that put the text on screen, the marks are there and no progress bar is.
+  const firstPaint = await page.evaluate(() => ({
+    marked: document.querySelectorAll('#big .crosscheck__sentence[data-status="backed"], #big .crosscheck__sentence[data-status="contradicted"]').length,
+    bars: document.querySelectorAll('#big [role=progressbar]').length,
+    state: document.querySelector('#big').dataset.crosscheckState,
+    at: performance.now() - window.mountedAt,
+  }));
+  assert.ok(firstPaint.marked > 0, 'the first source shows with its marks');
+  assert.equal(firstPaint.bars, 0, 'no progress bar');
+  assert.notEqual(firstPaint.state, 'analysing');
+  await page.waitForFunction(() => document.querySelector('#big').dataset.crosscheckState === 'ready');
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.workers), 0, 'no worker started');
+  // A claim opens its panel with backing or conflict, as with a live analysis.
+  await page.locator('#big .crosscheck__sentence[data-status="backed"]').first().click();
+  await page.waitForSelector('#big .crosscheck__panel :text("Backed by")');
+  console.log(`300 articles, analysis embedded: marks at first paint, ${firstPaint.at.toFixed(0)} ms after mount`);
+  assert.deepEqual(warnings.filter((w) => w.includes('embedded analysis')), []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('an embedded analysis of other texts is ignored with a note, and the story analysed', async (t) => {
+  if (skip) {
+    t.skip(`skipped: ${BODIES} not found`);
+    return;
+  }
+  const { page, errors, warnings } = await open(path.basename(STALE));
+  await page.waitForFunction(() => document.querySelector('#big').dataset.crosscheckState === 'analysing');
+  await page.waitForFunction(() => document.querySelector('#big').dataset.crosscheckState === 'ready', null, { timeout: 120_000 });
+  assert.equal(await page.evaluate(() => window.workers), 1, 'the worker ran');
+  assert.ok(
+    warnings.some((w) => w.includes('the embedded analysis was made from other texts')),
+    `the console says why: ${JSON.stringify(warnings)}`,
+  );
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('destroy() during the analysis ends the worker: no message arrives after', async (t) => {
+  if (skip) {
+    t.skip(`skipped: ${BODIES} not found`);
+    return;
+  }
+  const { page, errors } = await open(path.basename(BIG));
+  // The worker has started and reports progress.
+  await page.waitForFunction(() => window.workerMessages.length >= 2);
+  const destroyedAt = await page.evaluate(() => {
+    window.widget.destroy();
+    return performance.now();
+  });
+  await page.waitForTimeout(3000);
+  const after = await page.evaluate((t0) => ({
+    messages: window.workerMessages.filter((at) => at > t0).length,
+    terminated: window.workersTerminated.length,
+    state: document.querySelector('#big').dataset.crosscheckState ?? null,
+    children: document.querySelector('#big').children.length,
+  }), destroyedAt);
+  assert.equal(after.terminated, 1, 'the worker was terminated');
+  assert.equal(after.messages, 0, 'no message arrived after destroy()');
+  assert.equal(after.state, null, 'the host element is as it was');
+  assert.equal(after.children, 0);
   assert.deepEqual(errors, []);
   await page.close();
 });
