@@ -9,6 +9,7 @@
 //! not know it. This module compares nothing; `stance` compares two claims' slots.
 
 use crate::analysis::dates::{date_mentions, DateMention};
+use crate::analysis::language::{self, Language};
 use crate::analysis::lexicon::lexicon;
 use crate::analysis::normalize::{alias_at, fold_text, stem_word, terms, Term, Word};
 use crate::analysis::numbers::{quantities, Quantity};
@@ -109,6 +110,9 @@ pub struct Speaker {
 /// Everything `stance` compares, for one claim.
 #[derive(Clone, Debug, Default)]
 pub struct Slots {
+    /// The language the claim is written in; a foreign claim's words are read as English ones
+    /// (`language::gloss`), with the char offsets of the words as written.
+    pub language: Language,
     /// The claim's text, which the words' char offsets index.
     pub text: String,
     pub words: Vec<Word>,
@@ -161,12 +165,25 @@ impl Vocabulary {
         let mut lowercase = BTreeSet::new();
         let mut capitalised_inside = BTreeSet::new();
         for text in texts {
-            let text_words = crate::analysis::normalize::words(text);
-            for (i, word) in text_words.iter().enumerate() {
-                if word.surface.chars().next().is_some_and(char::is_lowercase) {
-                    lowercase.insert(word.lower.clone());
-                } else if !starts_sentence(&text_words, i) {
-                    capitalised_inside.insert(word.lower.clone());
+            // A line in another language is read apart: German capitalises every noun, and no
+            // foreign word says anything of English capitals. Text of one language is read whole.
+            let lines: Vec<&str> = if text.contains('\n') { text.split('\n').collect() } else { vec![text] };
+            for line in lines {
+                let line_language = language::detect(line);
+                let text_words = crate::analysis::normalize::words(line);
+                for (i, word) in text_words.iter().enumerate() {
+                    let lower = if line_language == Language::English {
+                        word.lower.clone()
+                    } else {
+                        language::fold(&word.lower)
+                    };
+                    if word.surface.chars().next().is_some_and(char::is_lowercase) {
+                        if line_language == Language::English {
+                            lowercase.insert(lower);
+                        }
+                    } else if !starts_sentence(&text_words, i) && line_language != Language::German {
+                        capitalised_inside.insert(lower);
+                    }
                 }
             }
         }
@@ -697,7 +714,15 @@ fn quote_trigrams(text: &str) -> BTreeSet<String> {
 /// Reads every slot of one claim's text.
 pub fn read(text: &str, published: Option<Date>, vocabulary: &Vocabulary) -> Slots {
     let lexicon = lexicon();
-    let words = crate::analysis::normalize::words(text);
+    let claim_language = language::detect(text);
+    // A German noun is capitalised; it is a name only if it is written so in another language
+    // too, or the gazetteer or the alias table knows it.
+    let is_name = |folded: &str| {
+        vocabulary.seen_capitalised_inside(folded)
+            || lexicon.places.contains_key(folded)
+            || lexicon.aliases_folded.contains_key(folded)
+    };
+    let words = language::gloss(crate::analysis::normalize::words(text), claim_language, is_name);
     let names = find_names(&words, vocabulary);
     let word_terms = terms(&words);
     let mut all_terms: BTreeSet<String> = word_terms.iter().map(|t| t.text.clone()).collect();
@@ -783,6 +808,7 @@ pub fn read(text: &str, published: Option<Date>, vocabulary: &Vocabulary) -> Slo
         .map(|t| t.text.clone())
         .collect();
     let mut slots = Slots {
+        language: claim_language,
         text: text.to_string(),
         frame,
         name_terms,
