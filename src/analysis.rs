@@ -330,9 +330,10 @@ impl Reading {
         for source_index in self.next..end {
             let source = &self.sources[source_index];
             let chars: Vec<char> = source.text.chars().collect();
+            let source_language = language::detect(&source.text);
             for span in claims::claim_spans(&source.text) {
                 let text = claims::slice(&chars, span);
-                self.slots.push(slots::read(&text, source.published, &self.vocabulary));
+                self.slots.push(slots::read_in(&text, source.published, &self.vocabulary, source_language));
                 self.claims.push(PreparedClaim { source_index, span, text });
             }
         }

@@ -222,6 +222,13 @@ fn scale_word(scale: f64) -> &'static str {
 /// use. A text is foreign when a foreign language has at least two such words' worth and beats
 /// English; otherwise it is English (the analysis's own, and the safe default).
 pub fn detect(text: &str) -> Language {
+    detect_in(text, Language::English)
+}
+
+/// [`detect`] for a claim of a text written in `context` (the language of its whole source): a
+/// claim too short to tell by itself ("A reunião incluiu os 35 líderes militares aliados") is
+/// taken to be in its source's language unless it reads as English.
+pub fn detect_in(text: &str, context: Language) -> Language {
     let table = table();
     let mut score = [0.0f64; 6];
     let mut n_words = 0;
@@ -258,6 +265,8 @@ pub fn detect(text: &str) -> Language {
     let (best, best_score) = (1..6).map(|l| (l, score[l])).fold((0, 0.0), |a, b| if b.1 > a.1 { b } else { a });
     if n_words > 0 && best_score >= 2.0 && best_score > score[0] * 1.5 {
         Language::ALL[best]
+    } else if context != Language::English && score[0] < 1.0 + score[context as usize] {
+        context
     } else {
         Language::English
     }
@@ -275,7 +284,7 @@ pub fn gloss(words: Vec<Word>, language: Language, is_name: impl Fn(&str) -> boo
     let table = table();
     let words = split_elisions(words, language, &table.elisions[index]);
     // Each glossed word and the folded foreign word it came from.
-    let mut out: Vec<(Word, String)> = Vec::with_capacity(words.len() + 4);
+    let mut out: Vec<(Word, String, bool)> = Vec::with_capacity(words.len() + 4);
     let mut pending_gap = String::new();
     let mut i = 0;
     while i < words.len() {
@@ -289,6 +298,7 @@ pub fn gloss(words: Vec<Word>, language: Language, is_name: impl Fn(&str) -> boo
             out.push((
                 Word { surface: digits.clone(), lower: digits, start: word.start, end: last.end, gap, negated: false },
                 folded,
+                false,
             ));
             i += n;
             continue;
@@ -301,6 +311,7 @@ pub fn gloss(words: Vec<Word>, language: Language, is_name: impl Fn(&str) -> boo
             out.push((
                 Word { surface: merged.clone(), lower: merged, start: word.start, end, gap, negated: false },
                 folded,
+                false,
             ));
             i += n;
             continue;
@@ -314,13 +325,26 @@ pub fn gloss(words: Vec<Word>, language: Language, is_name: impl Fn(&str) -> boo
                     // Unknown: kept as written (names match across languages as they are), folded.
                     let mut kept = word.clone();
                     kept.lower = folded.clone();
-                    if language == Language::German && word.is_capitalised() && !word.is_acronym() && !is_name(&folded)
+                    // Two capitalised words the table does not know, side by side, are a name
+                    // in German too ("Dmitri Peskow").
+                    let unknown_capital = |w: &Word| {
+                        w.is_capitalised()
+                            && !table.exact[index].contains_key(&fold(&w.lower))
+                            && !table.stems[index].contains_key(&stem(language, &w.lower))
+                    };
+                    let in_name_run = (i > 0 && !word.after_punctuation() && unknown_capital(&words[i - 1]))
+                        || words.get(i + 1).is_some_and(|next| !next.after_punctuation() && unknown_capital(next));
+                    if language == Language::German
+                        && word.is_capitalised()
+                        && !word.is_acronym()
+                        && !is_name(&folded)
+                        && !in_name_run
                     {
                         kept.surface = kept.surface.to_lowercase();
                     }
                     kept.gap = format!("{pending_gap}{}", kept.gap);
                     pending_gap.clear();
-                    out.push((kept, folded));
+                    out.push((kept, folded, word.is_capitalised()));
                     i += 1;
                     continue;
                 }
@@ -340,6 +364,7 @@ pub fn gloss(words: Vec<Word>, language: Language, is_name: impl Fn(&str) -> boo
             out.push((
                 Word { surface, lower: part.to_string(), start: word.start, end: last.end, gap, negated: false },
                 folded.clone(),
+                word.is_capitalised(),
             ));
         }
         pending_gap.clear();
@@ -607,7 +632,7 @@ fn format_number(value: f64) -> String {
 /// Word-order habits the English rules read differently, undone: a modifier after the weekday
 /// or unit ("viernes pasado" -> "last Friday"), one negation from "ne ... pas", the "of" of
 /// "20 de agosto", and a German "nicht" moved before the verb at its clause's end.
-fn reorder(mut out: Vec<(Word, String)>, language: Language) -> Vec<Word> {
+fn reorder(mut out: Vec<(Word, String, bool)>, language: Language) -> Vec<Word> {
     let lexicon = crate::analysis::lexicon::lexicon();
     let is_weekday = |w: &Word| crate::date::Weekday::ALL.iter().any(|d| d.name().eq_ignore_ascii_case(&w.lower));
     let is_month = |w: &Word| w.is_capitalised() && lexicon.months.contains_key(&w.lower);
@@ -637,26 +662,27 @@ fn reorder(mut out: Vec<(Word, String)>, language: Language) -> Vec<Word> {
             k += 1;
         }
     }
-    // German puts the verb last: "nahm nicht an dem Treffen teil" denies "teil" (attend), not
-    // "Treffen". A "nicht" before a function word moves to just before its clause's last word.
+    // German puts the verb last: "nahm nicht an dem Treffen teil" denies "teil" (attend), and
+    // "dass sie keine Truppen akzeptieren würden" denies "akzeptieren", not "Truppen". A "not"
+    // moves to just before its clause's last content word when that word is written in
+    // lowercase (a verb, a participle or a particle: German capitalises every noun).
     if language == Language::German {
         let mut k = 0;
         while k + 1 < out.len() {
-            let next_is_function = lexicon.is_stopword(&out[k + 1].0.lower);
-            if out[k].0.lower == "not" && next_is_function {
+            if out[k].0.lower == "not" {
                 let clause_end = (k + 1..out.len())
                     .find(|&j| j + 1 == out.len() || out[j + 1].0.gap.contains([',', '.', ';', ':', '"']))
                     .unwrap_or(out.len() - 1);
-                if clause_end > k + 1 && !lexicon.is_stopword(&out[clause_end].0.lower) {
+                let last_content = (k + 2..=clause_end).rev().find(|&j| !lexicon.is_stopword(&out[j].0.lower));
+                if let Some(verb) = last_content.filter(|&j| !out[j].2) {
                     let moved = out.remove(k);
-                    out.insert(clause_end - 1, moved);
-                    // The word after "not" is now the clause's last: the gaps stay with their words.
+                    out.insert(verb - 1, moved);
                 }
             }
             k += 1;
         }
     }
-    let mut words: Vec<Word> = out.into_iter().map(|(w, _)| w).collect();
+    let mut words: Vec<Word> = out.into_iter().map(|(w, ..)| w).collect();
     // "viernes pasado", "semana pasada": the modifier goes first, as in English.
     for k in 1..words.len() {
         let modifier = matches!(words[k].lower.as_str(), "last" | "next" | "past" | "coming");
@@ -750,7 +776,7 @@ mod tests {
         check("Trump se reunió con Putin el viernes pasado en Alaska.", "last friday");
         check("La réunion a eu lieu le 20 août 2025 à Bruxelles.", "20 august 2025");
         check("Trump recibió a Zelenski el 18 de agosto en la Casa Blanca.", "18 august");
-        check("Caine n'a pas participé à la réunion.", "not to attended");
+        check("Caine n'a pas participé à la réunion.", "not at attended");
         check("Caine nahm nicht an dem Treffen der NATO teil, sagte ein Sprecher.", "not attended");
         check("Caine non ha partecipato alla riunione.", "not");
     }

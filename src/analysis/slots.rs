@@ -130,6 +130,9 @@ pub struct Slots {
     pub speakers: Vec<Speaker>,
     /// Word trigrams of quoted passages, folded.
     pub quote_trigrams: BTreeSet<String>,
+    /// The index terms of the words inside double quotes: a quotation translated into another
+    /// language shares its terms, not its word trigrams.
+    pub quote_terms: BTreeSet<String>,
     /// The index terms outside every detail (the words of dates, the numbers of counts, the names
     /// of places): what the claim says happened, without when, where or how many. Two claims
     /// with the same frame tell one fact, so a detail that differs between them conflicts.
@@ -711,10 +714,31 @@ fn quote_trigrams(text: &str) -> BTreeSet<String> {
     out
 }
 
+/// The index terms of the words between straight double quotes (quotes straightened).
+fn quote_terms(text: &str, words: &[Word], word_terms: &[Term]) -> BTreeSet<String> {
+    let mut inside: Vec<(usize, usize)> = Vec::new();
+    let mut open: Option<usize> = None;
+    for (offset, c) in text.chars().enumerate() {
+        if crate::analysis::normalize::straighten(c) == '"' {
+            match open.take() {
+                Some(start) => inside.push((start, offset)),
+                None => open = Some(offset),
+            }
+        }
+    }
+    let quoted = |w: &Word| inside.iter().any(|&(start, end)| w.start > start && w.end <= end);
+    word_terms.iter().filter(|t| words.get(t.first_word).is_some_and(quoted)).map(|t| t.text.clone()).collect()
+}
+
 /// Reads every slot of one claim's text.
 pub fn read(text: &str, published: Option<Date>, vocabulary: &Vocabulary) -> Slots {
+    read_in(text, published, vocabulary, Language::English)
+}
+
+/// [`read`] for a claim of a source written in `context` (its language as a whole).
+pub fn read_in(text: &str, published: Option<Date>, vocabulary: &Vocabulary, context: Language) -> Slots {
     let lexicon = lexicon();
-    let claim_language = language::detect(text);
+    let claim_language = language::detect_in(text, context);
     // A German noun is capitalised; it is a name only if it is written so in another language
     // too, or the gazetteer or the alias table knows it.
     let is_name = |folded: &str| {
@@ -807,6 +831,7 @@ pub fn read(text: &str, published: Option<Date>, vocabulary: &Vocabulary) -> Slo
         .filter(|t| !details.iter().any(|&(first, end)| t.first_word < end && first < t.end_word))
         .map(|t| t.text.clone())
         .collect();
+    let quoted_terms = quote_terms(text, &words, &word_terms);
     let mut slots = Slots {
         language: claim_language,
         text: text.to_string(),
@@ -822,6 +847,7 @@ pub fn read(text: &str, published: Option<Date>, vocabulary: &Vocabulary) -> Slo
         denial_words,
         speakers,
         quote_trigrams: quote_trigrams(text),
+        quote_terms: quoted_terms,
         names,
         words,
         cues: Default::default(),

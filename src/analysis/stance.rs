@@ -327,9 +327,15 @@ pub fn examine(a: &Slots, b: &Slots, similarity: &Similarity) -> Findings {
     let mut findings = Findings {
         // One shared trigram ("the federal government") is a phrase, not a quotation, unless a
         // quotation is that short ("great, candid discussion").
-        shared_quote: {
+        shared_quote: if a.language == b.language {
             let shortest = a.quote_trigrams.len().min(b.quote_trigrams.len());
             a.quote_trigrams.intersection(&b.quote_trigrams).nth(if shortest <= 2 { 0 } else { 1 }).is_some()
+        } else {
+            // A translated quotation keeps its words, not their order: most of the shorter
+            // quotation's terms (three at least) in the other's.
+            let shortest = a.quote_terms.len().min(b.quote_terms.len());
+            let n_shared = a.quote_terms.intersection(&b.quote_terms).count();
+            n_shared >= 3 && n_shared * 2 >= shortest
         },
         shared_event_kind: a.terms.iter().any(|t| t.starts_with('@') && b.terms.contains(t)),
         ..Findings::default()
