@@ -151,6 +151,9 @@ fn compare_numbers(a: &Slots, b: &Slots, findings: &mut Findings) {
                 if is_tally || (x.value >= 3.0 && y.value >= 3.0) {
                     let noun = if is_tally {
                         String::new()
+                    } else if a.language != crate::analysis::language::Language::English {
+                        // The noun as the claim writes it ("jefes"), never its English gloss.
+                        words_text(a, (x.noun_word, x.noun_word + 1))
                     } else {
                         a.words.get(x.noun_word).map(|w| w.lower.clone()).unwrap_or_default()
                     };
