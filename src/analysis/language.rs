@@ -8,7 +8,7 @@
 //! highlighted detail always shows the claim as written, never a translation. The bilingual
 //! table (`data/bilingual.tsv`) holds the story vocabulary that matters for matching and for
 //! conflicts, one English word a line with its forms in the five languages; words are looked up
-//! by the language's Snowball stem, so one entry covers a word's inflections. Number words are
+//! by the language's stem (a light suffix stripper), so one entry covers a word's inflections. Number words are
 //! read by composition ("veintiocho", "zweiunddreißig", "quatre-vingt-dix"), and a few word-order
 //! habits are undone where the English rules depend on order ("el viernes pasado" reads "last
 //! Friday", "ne ... pas" one negation, German "nicht ... teil" a denied "attend").
@@ -17,7 +17,6 @@
 //! they are), and nothing here decides anything about a claim.
 
 use crate::analysis::normalize::Word;
-use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
@@ -60,17 +59,6 @@ impl Language {
         Language::ALL.into_iter().find(|language| language.code() == code)
     }
 
-    fn algorithm(self) -> Algorithm {
-        match self {
-            Language::English => Algorithm::English,
-            Language::Spanish => Algorithm::Spanish,
-            Language::French => Algorithm::French,
-            Language::German => Algorithm::German,
-            Language::Italian => Algorithm::Italian,
-            Language::Portuguese => Algorithm::Portuguese,
-        }
-    }
-
     /// Words that a preceding article or preposition is elided into ("l'OTAN", "dell'Ucraina").
     fn elides(self) -> bool {
         matches!(self, Language::French | Language::Italian)
@@ -90,7 +78,7 @@ struct Table {
     /// Per foreign language (index `Language as usize - 1`): folded form (words joined by one
     /// space) to its English gloss.
     exact: Vec<BTreeMap<String, String>>,
-    /// The same by folded Snowball stems.
+    /// The same by stems (`stem`).
     stems: Vec<BTreeMap<String, String>>,
     /// The longest phrase of each language, in words.
     max_words: Vec<usize>,
@@ -130,9 +118,38 @@ pub fn fold(lower: &str) -> String {
     out
 }
 
-/// The folded Snowball stem of a lowercase word in `language`.
+/// The stem of a lowercase word in `language`: folded, less the longest of the language's
+/// inflection endings (`*suffix` rows of the table) that leaves three letters or more.
+///
+/// A light stemmer rather than Snowball's: the table is stemmed by this same function, so the
+/// two always agree, and the five Snowball stemmers chosen at run time put about 50 KB of gzip
+/// into the wasm (the English one, chosen at compile time, costs a fraction of that).
 fn stem(language: Language, lower: &str) -> String {
-    fold(&Stemmer::create(language.algorithm()).stem(lower))
+    let folded = fold(lower);
+    let Some(suffixes) = table_suffixes(language) else { return folded };
+    let n_chars = folded.chars().count();
+    suffixes
+        .iter()
+        .filter(|suffix| folded.ends_with(suffix.as_str()) && n_chars >= suffix.chars().count() + 3)
+        .max_by_key(|suffix| suffix.len())
+        .map_or(folded.clone(), |suffix| folded[..folded.len() - suffix.len()].to_string())
+}
+
+/// The inflection endings of a foreign language, parsed once (the table's stems need them).
+fn table_suffixes(language: Language) -> Option<&'static Vec<String>> {
+    static SUFFIXES: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    let all = SUFFIXES.get_or_init(|| {
+        let mut out = vec![Vec::new(); Language::ALL.len() - 1];
+        for line in BILINGUAL.lines().filter(|l| l.starts_with("*suffix\t")) {
+            for (column, cell) in line.split('\t').enumerate().skip(2) {
+                if let Some(list) = out.get_mut(column - 2) {
+                    list.extend(cell.split_whitespace().map(|w| fold(w)));
+                }
+            }
+        }
+        out
+    });
+    (language as usize).checked_sub(1).and_then(|index| all.get(index))
 }
 
 impl Table {
@@ -380,7 +397,7 @@ fn english_surface(part: &str, original: &Word, whole_is_name: bool) -> String {
     let lexicon = crate::analysis::lexicon::lexicon();
     let capitalise = |s: &str| {
         let mut chars = s.chars();
-        chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>()).unwrap_or_default()
+        chars.next().map(|c| std::iter::once(c.to_ascii_uppercase()).chain(chars).collect::<String>()).unwrap_or_default()
     };
     let is_calendar = lexicon.months.contains_key(part)
         || crate::date::Weekday::ALL.iter().any(|d| d.name().eq_ignore_ascii_case(part));
@@ -389,7 +406,7 @@ fn english_surface(part: &str, original: &Word, whole_is_name: bool) -> String {
         capitalise(part)
     } else if is_name && original.is_capitalised() {
         if original.is_acronym() {
-            part.to_uppercase()
+            part.to_ascii_uppercase()
         } else {
             capitalise(part)
         }
