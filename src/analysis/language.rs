@@ -13,6 +13,15 @@
 //! habits are undone where the English rules depend on order ("el viernes pasado" reads "last
 //! Friday", "ne ... pas" one negation, German "nicht ... teil" a denied "attend").
 //!
+//! The table's format: one line per English word or phrase, then its forms in Spanish, French,
+//! German, Italian and Portuguese, tab-separated, variants split by `|` (`-`: none). An English
+//! `-` is a function word with no English counterpart (dropped); `=N` a number word or a part of
+//! one ("veinti" = 20); `xN` a scale, whose first form alone is exact ("mil" = a thousand) and the
+//! others vague ("miles" = thousands). Rows starting `*` are `*suffix` (the inflection endings a
+//! stem drops), `*profile` (function words for detection, English first), `*connector` (joins
+//! number words) and `*elision` (articles elided with an apostrophe). A form whose stem another
+//! form of its cell already gives is left out: the stem finds it.
+//!
 //! This is not translation: an unknown word stays as written (names match across languages as
 //! they are), and nothing here decides anything about a claim.
 
