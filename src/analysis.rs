@@ -14,6 +14,7 @@ pub mod dates;
 pub mod decide;
 pub mod document;
 pub mod features;
+pub mod language;
 pub mod lexicon;
 pub mod model;
 pub mod normalize;
@@ -86,12 +87,26 @@ pub struct Claim {
     pub n_contradicting_sources: usize,
     /// No other independent source backs or contradicts it.
     pub single_source: bool,
+    /// The claim's language as an ISO 639-1 code ("es"), when it is not English: the panel
+    /// names it beside the quote, which it shows as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
 }
 
 impl Claim {
     /// A claim with no links yet (counts zero, single-source).
     pub fn new(id: ClaimId, source: SourceId, start: usize, end: usize, text: String) -> Claim {
-        Claim { id, source, start, end, text, n_supporting_sources: 0, n_contradicting_sources: 0, single_source: true }
+        Claim {
+            id,
+            source,
+            start,
+            end,
+            text,
+            n_supporting_sources: 0,
+            n_contradicting_sources: 0,
+            single_source: true,
+            lang: None,
+        }
     }
 }
 
@@ -319,9 +334,10 @@ impl Reading {
         for source_index in self.next..end {
             let source = &self.sources[source_index];
             let chars: Vec<char> = source.text.chars().collect();
+            let source_language = language::detect(&source.text);
             for span in claims::claim_spans(&source.text) {
                 let text = claims::slice(&chars, span);
-                self.slots.push(slots::read(&text, source.published, &self.vocabulary));
+                self.slots.push(slots::read_in(&text, source.published, &self.vocabulary, source_language));
                 self.claims.push(PreparedClaim { source_index, span, text });
             }
         }
@@ -487,7 +503,7 @@ impl Comparing {
     pub fn finish(mut self, decision: &decide::Decision) -> Analysis {
         self.compare_next(usize::MAX, decision);
         let Comparing { prepared, mut links, mut related, backings, .. } = self;
-        let Prepared { sources, claims: prepared_claims, origin, .. } = prepared;
+        let Prepared { sources, claims: prepared_claims, origin, slots: all_slots, .. } = prepared;
         // A claim tells one fact, and another source tells it about once: of the claims of one
         // source that would back a claim as its main point, only the strongest (within MARGIN of
         // the model's probability) does; the others merely share its words and names, and are
@@ -544,6 +560,11 @@ impl Comparing {
                     n_supporting_sources,
                     n_contradicting_sources,
                     single_source: n_supporting_sources == 0 && n_contradicting_sources == 0,
+                    lang: all_slots
+                        .get(index)
+                        .map(|slots| slots.language)
+                        .filter(|&language| language != language::Language::English)
+                        .map(|language| language.code().to_string()),
                 }
             })
             .collect();

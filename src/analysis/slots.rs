@@ -9,6 +9,7 @@
 //! not know it. This module compares nothing; `stance` compares two claims' slots.
 
 use crate::analysis::dates::{date_mentions, DateMention};
+use crate::analysis::language::{self, Language};
 use crate::analysis::lexicon::lexicon;
 use crate::analysis::normalize::{alias_at, fold_text, stem_word, terms, Term, Word};
 use crate::analysis::numbers::{quantities, Quantity};
@@ -109,6 +110,9 @@ pub struct Speaker {
 /// Everything `stance` compares, for one claim.
 #[derive(Clone, Debug, Default)]
 pub struct Slots {
+    /// The language the claim is written in; a foreign claim's words are read as English ones
+    /// (`language::gloss`), with the char offsets of the words as written.
+    pub language: Language,
     /// The claim's text, which the words' char offsets index.
     pub text: String,
     pub words: Vec<Word>,
@@ -126,6 +130,9 @@ pub struct Slots {
     pub speakers: Vec<Speaker>,
     /// Word trigrams of quoted passages, folded.
     pub quote_trigrams: BTreeSet<String>,
+    /// The index terms of the words inside double quotes: a quotation translated into another
+    /// language shares its terms, not its word trigrams.
+    pub quote_terms: BTreeSet<String>,
     /// The index terms outside every detail (the words of dates, the numbers of counts, the names
     /// of places): what the claim says happened, without when, where or how many. Two claims
     /// with the same frame tell one fact, so a detail that differs between them conflicts.
@@ -161,12 +168,25 @@ impl Vocabulary {
         let mut lowercase = BTreeSet::new();
         let mut capitalised_inside = BTreeSet::new();
         for text in texts {
-            let text_words = crate::analysis::normalize::words(text);
-            for (i, word) in text_words.iter().enumerate() {
-                if word.surface.chars().next().is_some_and(char::is_lowercase) {
-                    lowercase.insert(word.lower.clone());
-                } else if !starts_sentence(&text_words, i) {
-                    capitalised_inside.insert(word.lower.clone());
+            // A line in another language is read apart: German capitalises every noun, and no
+            // foreign word says anything of English capitals. Text of one language is read whole.
+            let lines: Vec<&str> = if text.contains('\n') { text.split('\n').collect() } else { vec![text] };
+            for line in lines {
+                let line_language = language::detect(line);
+                let text_words = crate::analysis::normalize::words(line);
+                for (i, word) in text_words.iter().enumerate() {
+                    let lower = if line_language == Language::English {
+                        word.lower.clone()
+                    } else {
+                        language::fold(&word.lower)
+                    };
+                    if word.surface.chars().next().is_some_and(char::is_lowercase) {
+                        if line_language == Language::English {
+                            lowercase.insert(lower);
+                        }
+                    } else if !starts_sentence(&text_words, i) && line_language != Language::German {
+                        capitalised_inside.insert(lower);
+                    }
                 }
             }
         }
@@ -694,10 +714,39 @@ fn quote_trigrams(text: &str) -> BTreeSet<String> {
     out
 }
 
+/// The index terms of the words between straight double quotes (quotes straightened).
+fn quote_terms(text: &str, words: &[Word], word_terms: &[Term]) -> BTreeSet<String> {
+    let mut inside: Vec<(usize, usize)> = Vec::new();
+    let mut open: Option<usize> = None;
+    for (offset, c) in text.chars().enumerate() {
+        if crate::analysis::normalize::straighten(c) == '"' {
+            match open.take() {
+                Some(start) => inside.push((start, offset)),
+                None => open = Some(offset),
+            }
+        }
+    }
+    let quoted = |w: &Word| inside.iter().any(|&(start, end)| w.start > start && w.end <= end);
+    word_terms.iter().filter(|t| words.get(t.first_word).is_some_and(quoted)).map(|t| t.text.clone()).collect()
+}
+
 /// Reads every slot of one claim's text.
 pub fn read(text: &str, published: Option<Date>, vocabulary: &Vocabulary) -> Slots {
+    read_in(text, published, vocabulary, Language::English)
+}
+
+/// [`read`] for a claim of a source written in `context` (its language as a whole).
+pub fn read_in(text: &str, published: Option<Date>, vocabulary: &Vocabulary, context: Language) -> Slots {
     let lexicon = lexicon();
-    let words = crate::analysis::normalize::words(text);
+    let claim_language = language::detect_in(text, context);
+    // A German noun is capitalised; it is a name only if it is written so in another language
+    // too, or the gazetteer or the alias table knows it.
+    let is_name = |folded: &str| {
+        vocabulary.seen_capitalised_inside(folded)
+            || lexicon.places.contains_key(folded)
+            || lexicon.aliases_folded.contains_key(folded)
+    };
+    let words = language::gloss(crate::analysis::normalize::words(text), claim_language, is_name);
     let names = find_names(&words, vocabulary);
     let word_terms = terms(&words);
     let mut all_terms: BTreeSet<String> = word_terms.iter().map(|t| t.text.clone()).collect();
@@ -782,7 +831,9 @@ pub fn read(text: &str, published: Option<Date>, vocabulary: &Vocabulary) -> Slo
         .filter(|t| !details.iter().any(|&(first, end)| t.first_word < end && first < t.end_word))
         .map(|t| t.text.clone())
         .collect();
+    let quoted_terms = quote_terms(text, &words, &word_terms);
     let mut slots = Slots {
+        language: claim_language,
         text: text.to_string(),
         frame,
         name_terms,
@@ -796,6 +847,7 @@ pub fn read(text: &str, published: Option<Date>, vocabulary: &Vocabulary) -> Slo
         denial_words,
         speakers,
         quote_trigrams: quote_trigrams(text),
+        quote_terms: quoted_terms,
         names,
         words,
         cues: Default::default(),

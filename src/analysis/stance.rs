@@ -151,6 +151,9 @@ fn compare_numbers(a: &Slots, b: &Slots, findings: &mut Findings) {
                 if is_tally || (x.value >= 3.0 && y.value >= 3.0) {
                     let noun = if is_tally {
                         String::new()
+                    } else if a.language != crate::analysis::language::Language::English {
+                        // The noun as the claim writes it ("jefes"), never its English gloss.
+                        words_text(a, (x.noun_word, x.noun_word + 1))
                     } else {
                         a.words.get(x.noun_word).map(|w| w.lower.clone()).unwrap_or_default()
                     };
@@ -327,9 +330,15 @@ pub fn examine(a: &Slots, b: &Slots, similarity: &Similarity) -> Findings {
     let mut findings = Findings {
         // One shared trigram ("the federal government") is a phrase, not a quotation, unless a
         // quotation is that short ("great, candid discussion").
-        shared_quote: {
+        shared_quote: if a.language == b.language {
             let shortest = a.quote_trigrams.len().min(b.quote_trigrams.len());
             a.quote_trigrams.intersection(&b.quote_trigrams).nth(if shortest <= 2 { 0 } else { 1 }).is_some()
+        } else {
+            // A translated quotation keeps its words, not their order: most of the shorter
+            // quotation's terms (three at least) in the other's.
+            let shortest = a.quote_terms.len().min(b.quote_terms.len());
+            let n_shared = a.quote_terms.intersection(&b.quote_terms).count();
+            n_shared >= 3 && n_shared * 2 >= shortest
         },
         shared_event_kind: a.terms.iter().any(|t| t.starts_with('@') && b.terms.contains(t)),
         ..Findings::default()

@@ -919,7 +919,12 @@ fn EvidenceList(props: &EvidenceListProps) -> Html {
                 let name = &model.corpus.sources[item.source].name;
                 html! {
                     <li class="crosscheck__evidence-item">
-                        <p class="crosscheck__evidence-source">{ name.clone() }</p>
+                        <p class="crosscheck__evidence-source">
+                            { name.clone() }
+                            if let Some(language) = item.language {
+                                <span class="crosscheck__language">{ format!(" \u{b7} {}", language.name()) }</span>
+                            }
+                        </p>
                         <button type="button" class="crosscheck__quote" {onclick}
                             aria-label={format!("Go to this claim in {name}: {}", item.quote)}>
                             { marked(&item.quote, &item.marks) }

@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::analysis::language::Language;
 use crate::analysis::text::{sentences, Span};
 use crate::analysis::{analyse, normalize, Analysis, Claim, ClaimId, ClaimSpan, Relation};
 use crate::corpus::{Corpus, Source, SourceId, SourceKind};
@@ -113,6 +114,14 @@ pub struct Evidence {
     pub side_detail: bool,
     /// For a side-detail backing: the part of the selection it backs, as the selection writes it.
     pub part: Option<String>,
+    /// The quote's language when it is not English: the panel names it beside the quote, which
+    /// it shows as written (nothing is translated on screen).
+    pub language: Option<Language>,
+}
+
+/// The language of a claim that is not in English.
+fn foreign_language(claim: &crate::analysis::Claim) -> Option<Language> {
+    claim.lang.as_deref().and_then(Language::from_code).filter(|&language| language != Language::English)
 }
 
 /// Who backs and who contradicts a set of claims, each claim of another source listed once.
@@ -407,6 +416,7 @@ impl Model {
                 detail,
                 side_detail,
                 part: side_detail.then(|| normalize::shared_phrase(own_text, &claim.text)).flatten(),
+                language: foreign_language(claim),
             });
         }
         verdict.related = self.related_to(&own, source, &verdict);
@@ -447,6 +457,7 @@ impl Model {
                 detail: None,
                 side_detail: false,
                 part: None,
+                language: foreign_language(claim),
             });
         }
         out
@@ -515,6 +526,7 @@ impl Model {
                 detail,
                 side_detail,
                 part: side_detail.then(|| normalize::shared_phrase(&mine.text, &own.text)).flatten(),
+                language: foreign_language(own),
             });
         }
         order(&mut verdict);
@@ -788,6 +800,22 @@ mod tests {
                 .unwrap_or(0)
         }));
         assert!(model.source_rows("no such source").is_empty());
+    }
+
+    #[test]
+    fn a_foreign_quote_says_its_language() {
+        // The Spanish post backs the English sentence: the panel quotes it as written and names
+        // its language; an English quote names none.
+        let english = "The chair noted that the meeting affirmed the alliance's focus on a \"just, credible and durable peace\" for Ukraine.";
+        let spanish = "Jefes militares de la OTAN reiteran su apoyo a una \"paz justa, creíble y duradera\" en Ucrania";
+        let corpus = Corpus { title: "t".into(), sources: vec![source("a", english), source("b", spanish)] };
+        let model = Model::new(corpus.clone(), analyse(&corpus));
+        let backing = model.verdict(0, 0).backing;
+        assert_eq!(backing.len(), 1, "{backing:?}");
+        assert_eq!(backing[0].quote, spanish);
+        assert_eq!(backing[0].language.map(Language::name), Some("Spanish"));
+        let back = model.verdict(1, 0).backing;
+        assert_eq!(back.first().map(|e| e.language), Some(None), "{back:?}");
     }
 
     #[test]
