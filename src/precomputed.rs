@@ -25,7 +25,7 @@
 use crate::analysis::{Analysis, Claim, ClaimId, Link};
 use crate::corpus::Corpus;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 /// The member of the corpus file that holds the analysis.
 pub const FIELD: &str = "analysis";
@@ -153,28 +153,20 @@ pub fn read(file: &str, corpus: &Corpus) -> Option<Verdict> {
 
 /// Checks that the analysis fits the corpus, and gives every claim its text from its source.
 fn fit(analysis: &mut Analysis, corpus: &Corpus) -> Result<(), String> {
-    let sources: HashMap<&str, Vec<usize>> = corpus
+    let sources: BTreeMap<&str, (&crate::corpus::Source, Vec<usize>)> = corpus
         .sources
         .iter()
         .map(|source| {
             // The byte offset of every char, and of the end: claims count in chars.
             let mut bounds: Vec<usize> = source.text.char_indices().map(|(byte, _)| byte).collect();
             bounds.push(source.text.len());
-            (source.id.0.as_str(), bounds)
+            (source.id.0.as_str(), (source, bounds))
         })
         .collect();
-    let mut claim_sources: HashMap<ClaimId, (&str, usize)> = HashMap::with_capacity(analysis.claims.len());
+    let mut claim_sources: BTreeMap<ClaimId, (&str, usize)> = BTreeMap::new();
     for claim in &mut analysis.claims {
-        let Some((source, bounds)) = corpus
-            .sources
-            .iter()
-            .find(|source| source.id == claim.source)
-            .and_then(|source| Some((source, sources.get(source.id.0.as_str())?)))
-        else {
-            return Err(format!(
-                "claim c{} is in source \"{}\", which the corpus does not have",
-                claim.id.0, claim.source.0
-            ));
+        let Some((source, bounds)) = sources.get(claim.source.0.as_str()) else {
+            return Err(format!("claim c{} is in source \"{}\", which the corpus does not have", claim.id.0, claim.source.0));
         };
         if claim.start >= claim.end || claim.end >= bounds.len() {
             return Err(format!(

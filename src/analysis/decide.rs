@@ -159,6 +159,7 @@ pub fn detail_conflict(findings: &Findings) -> Option<(ConflictKind, String, Wor
             if findings.participation { ConflictKind::Participation } else { ConflictKind::Negation },
             &findings.negation_conflict,
         ),
+        (ConflictKind::Relation, &findings.relation_conflict),
         // Who said it conflicts only for the same quoted words.
         (ConflictKind::Speaker, if findings.shared_quote { &findings.speaker_conflict } else { &None }),
     ];
@@ -230,5 +231,40 @@ mod tests {
         let analysis = analyse(&corpus);
         assert!(analysis.links.iter().any(|l| l.relation == Relation::Contradicts), "{analysis:?}");
         assert!(analysis.links.iter().all(|l| l.relation != Relation::Supports), "{analysis:?}");
+    }
+
+    #[test]
+    fn a_relative_named_otherwise_is_a_conflict_and_both_roles_are_none() {
+        use crate::analysis::{analyse, ConflictKind, Relation};
+        use crate::corpus::{Corpus, Source, SourceId, SourceKind};
+        let corpus = |a: &str, b: &str| Corpus {
+            title: String::new(),
+            sources: [("a", a), ("b", b)]
+                .into_iter()
+                .map(|(id, text)| Source {
+                    id: SourceId(id.into()),
+                    name: id.into(),
+                    kind: SourceKind::Article,
+                    published: crate::date::Date::parse_iso("2025-05-09"),
+                    url: None,
+                    title: None,
+                    text: text.into(),
+                })
+                .collect(),
+        };
+        let story = corpus(
+            "Police in Lyon said on Tuesday they had detained the wife and son of the gang leader Marc Duval.",
+            "Police in Lyon said on Tuesday they had detained the wife and daughter of the gang leader Marc Duval.",
+        );
+        let analysis = analyse(&story);
+        let conflict = analysis.links.iter().find(|l| l.relation == Relation::Contradicts);
+        assert_eq!(conflict.and_then(|l| l.kind), Some(ConflictKind::Relation), "{analysis:?}");
+        assert!(conflict.is_some_and(|l| l.reason.contains("son") && l.reason.contains("daughter")));
+        // "sons and daughters" names both roles: no conflict with either.
+        let both = corpus(
+            "Police in Lyon said on Tuesday they had detained the wife and son of the gang leader Marc Duval.",
+            "Police in Lyon said on Tuesday they had detained the wife, sons and daughters of the gang leader Marc Duval.",
+        );
+        assert!(analyse(&both).links.iter().all(|l| l.relation != Relation::Contradicts));
     }
 }

@@ -37,6 +37,8 @@ pub enum ConflictKind {
     /// Whether someone took part: with / without, attended / was absent, spoke / was silent.
     Participation,
     Speaker,
+    /// Who someone is to someone else: a son or a daughter, a wife or a husband.
+    Relation,
 }
 
 impl ConflictKind {
@@ -48,6 +50,7 @@ impl ConflictKind {
             ConflictKind::Negation => "negation",
             ConflictKind::Participation => "participation",
             ConflictKind::Speaker => "speaker",
+            ConflictKind::Relation => "relation",
         }
     }
 }
@@ -123,6 +126,9 @@ pub struct Findings {
     /// The negation conflict is about taking part (with / without, attended / absent).
     pub participation: bool,
     pub speaker_conflict: Option<(WordSpan, WordSpan, String)>,
+    /// The claims name the same people and one calls a relative what the other cannot be
+    /// ("his wife and son" / "his wife and daughter").
+    pub relation_conflict: Option<(WordSpan, WordSpan, String)>,
     pub shared_quote: bool,
     pub shared_event_kind: bool,
 }
@@ -302,6 +308,52 @@ fn compare_polarity(a: &Slots, b: &Slots, findings: &mut Findings) {
     findings.participation = participation;
 }
 
+/// A family role, by the pair of roles that exclude each other (`group`) and which of the two
+/// it is: one person is a son or a daughter, a wife or a husband, never both.
+fn relation_of(lower: &str) -> Option<(u8, u8)> {
+    Some(match lower {
+        "son" | "sons" => (0, 0),
+        "daughter" | "daughters" => (0, 1),
+        "wife" | "wives" => (1, 0),
+        "husband" | "husbands" => (1, 1),
+        "mother" => (2, 0),
+        "father" => (2, 1),
+        "brother" | "brothers" => (3, 0),
+        "sister" | "sisters" => (3, 1),
+        "nephew" | "nephews" => (4, 0),
+        "niece" | "nieces" => (4, 1),
+        _ => return None,
+    })
+}
+
+/// Two claims about the same people where one names a relative by one role of a pair and the
+/// other only by the other role ("detained the wife and son of X" / "the wife and daughter of
+/// X"). A claim that names both roles of the pair ("his sons and daughters") conflicts with
+/// neither.
+fn compare_relations(a: &Slots, b: &Slots, findings: &mut Findings) {
+    if a.name_terms.is_disjoint(&b.name_terms) {
+        return;
+    }
+    let roles = |s: &Slots| -> Vec<(usize, u8, u8)> {
+        s.words.iter().enumerate().filter_map(|(i, w)| relation_of(&w.lower).map(|(g, r)| (i, g, r))).collect()
+    };
+    let (ra, rb) = (roles(a), roles(b));
+    for &(i, group, role) in &ra {
+        let only = |r: &[(usize, u8, u8)], role: u8| r.iter().filter(|x| x.1 == group).all(|x| x.2 == role);
+        if !only(&ra, role) {
+            continue;
+        }
+        if let Some(&(j, _, _)) = rb.iter().find(|x| x.1 == group && x.2 != role) {
+            if only(&rb, 1 - role) {
+                let reason =
+                    format!("relation: {} vs {}", words_text(a, (i, i + 1)), words_text(b, (j, j + 1)));
+                findings.relation_conflict = Some(((i, i + 1), (j, j + 1), reason));
+                return;
+            }
+        }
+    }
+}
+
 fn compare_speakers(a: &Slots, b: &Slots, findings: &mut Findings) {
     if a.speakers.is_empty() || b.speakers.is_empty() {
         return;
@@ -352,6 +404,7 @@ pub fn examine(a: &Slots, b: &Slots, similarity: &Similarity) -> Findings {
     if similarity.score >= RELATED || findings.shared_quote {
         compare_polarity(a, b, &mut findings);
         compare_speakers(a, b, &mut findings);
+        compare_relations(a, b, &mut findings);
     }
     findings
 }
@@ -407,6 +460,8 @@ pub fn compare_examined(a: &Slots, b: &Slots, similarity: &Similarity, mut findi
         Some((ConflictKind::Place, c))
     } else if let Some(c) = findings.negation_conflict.take() {
         Some((if findings.participation { ConflictKind::Participation } else { ConflictKind::Negation }, c))
+    } else if let Some(c) = findings.relation_conflict.take().filter(|_| score >= SAME_FACT && !persons_disjoint) {
+        Some((ConflictKind::Relation, c))
     } else {
         findings.speaker_conflict.take().map(|c| (ConflictKind::Speaker, c))
     };
