@@ -9,7 +9,12 @@
 #    links; the growth ratio time(1000)/time(100), goal ≤ 12×), and stance() on 2,000 FNC-1 pairs.
 # 2. tests/bench_web.rs: analyse() on the same five seeds inside headless Chromium (release wasm),
 #    and the ratio browser / native of the median times.
-# 3. The command line: `crosscheck stance` on all 49,972 FNC-1 pairs with 1 thread and with 2,
+# 3. A big story: `crosscheck analyze` on the first 1,000 FNC-1 bodies, side by side with the
+#    build of commit a875c01 (the reference of issue 10; built once in target/bench/a875c01),
+#    median wall time of alternating runs and peak memory; then the same corpus in the embed in
+#    headless Chromium (tests/bench/big.mjs: first text on screen, the worker's analysis, the
+#    longest main-thread task), and its ratio to native. BASELINE=none skips the reference.
+# 4. The command line: `crosscheck stance` on all 49,972 FNC-1 pairs with 1 thread and with 2,
 #    wall time, pairs per second and peak memory of the process.
 # Figures go to stdout as tables and to target/bench/native.json. The release profile is the
 # shipped one (opt-level "z" for the wasm), so native figures are those of a size-tuned build.
@@ -60,6 +65,91 @@ with open(json_path, "w", encoding="utf-8") as out:
 PY
 else
   echo "skipped (wasm-bindgen-test-runner or chromedriver missing: run scripts/setup.sh)"
+fi
+
+echo
+echo "== a big story: analyze 1,000 FNC-1 articles, natively (against a875c01) and in the browser's worker"
+BODIES=$SHARED/data/fnc-1/train_bodies.csv
+if [ ! -f "$BODIES" ]; then
+  echo "skipped ($BODIES not found)"
+else
+  BIG=target/bench/fnc-1000.json
+  python3 - "$BODIES" "$BIG" <<'PY'
+"""The first 1,000 FNC-1 bodies in Body ID order as a corpus file (as examples/bench.rs builds it)."""
+import csv, json, sys
+bodies, out = sys.argv[1:]
+rows = [r for r in list(csv.reader(open(bodies, encoding="utf-8")))[1:] if len(r) == 2 and r[1].strip()]
+rows.sort(key=lambda r: int(r[0]))
+sources = [{"id": r[0], "name": f"FNC-1 body {r[0]}", "kind": "article", "published": "2025-08-20", "text": r[1]}
+           for r in rows[:1000]]
+json.dump({"version": 1, "title": "1,000 FNC-1 articles", "sources": sources}, open(out, "w", encoding="utf-8"))
+PY
+  BASELINE=${BASELINE:-a875c01}
+  baseline_cli=""
+  if [ "$BASELINE" != none ] && git cat-file -e "$BASELINE^{commit}" 2>/dev/null; then
+    dir=target/bench/$BASELINE
+    [ -d "$dir" ] || git worktree add --detach "$dir" "$BASELINE" >/dev/null
+    echo "==> building $BASELINE in $dir"
+    (cd "$dir" && cargo build --release --bin crosscheck 2>&1 | tail -1)
+    baseline_cli=$dir/target/release/crosscheck
+  fi
+  python3 - "$BIG" "$JSON" "${CARGO_TARGET_DIR:-target}/release/crosscheck" "$baseline_cli" "$BASELINE" <<'PY'
+"""Times `crosscheck analyze` on the big corpus, ours and the baseline's, alternating runs."""
+import json, os, statistics, subprocess, sys, time
+corpus, json_path, ours, baseline, baseline_name = sys.argv[1:]
+def run(cli):
+    peak = 0
+    started = time.perf_counter()
+    with open(os.devnull, "wb") as sink:
+        child = subprocess.Popen([cli, "analyze", "--compact", corpus], stdout=sink, stderr=subprocess.DEVNULL)
+        while child.poll() is None:
+            try:
+                for line in open(f"/proc/{child.pid}/status", encoding="utf-8"):
+                    if line.startswith("VmHWM:"):
+                        peak = max(peak, int(line.split()[1]))
+            except (OSError, ValueError):
+                pass
+            time.sleep(0.01)
+    return time.perf_counter() - started, peak / 1024
+clis = [("ours", ours)] + ([(baseline_name, baseline)] if baseline else [])
+times = {name: [] for name, _ in clis}
+peaks = {name: [] for name, _ in clis}
+for _ in range(3):
+    for name, cli in clis:
+        seconds, peak = run(cli)
+        times[name].append(seconds)
+        peaks[name].append(peak)
+result = {}
+for name, _ in clis:
+    median = statistics.median(times[name])
+    result[name] = {"median_s": median, "runs_s": times[name], "peak_mib": max(peaks[name])}
+    print(f"{name:<10} median {median:6.2f} s  (runs {', '.join(f'{t:.2f}' for t in times[name])})  peak {max(peaks[name]):.0f} MiB")
+if baseline:
+    ratio = result["ours"]["median_s"] / result[baseline_name]["median_s"]
+    result["ratio_to_baseline"] = ratio
+    print(f"ours / {baseline_name} = {ratio:.2f} (goal of issue 10: at most 0.40)")
+report = json.load(open(json_path, encoding="utf-8"))
+report["big_native"] = result
+json.dump(report, open(json_path, "w", encoding="utf-8"), indent=2)
+PY
+  if [ -f pkg/crosscheck.js ] && [ -d node_modules/playwright-core ]; then
+    node tests/bench/big.mjs "$BIG" 3 | tee target/bench/big-browser.log
+    python3 - target/bench/big-browser.log "$JSON" <<'PY'
+import json, sys
+log, json_path = sys.argv[1:]
+line = next(l for l in open(log, encoding="utf-8") if l.startswith("BENCH-BIG "))
+browser = json.loads(line[len("BENCH-BIG "):])["median"]
+report = json.load(open(json_path, encoding="utf-8"))
+native = report.get("big_native", {}).get("ours", {}).get("median_s")
+if native:
+    browser["worker_to_native"] = browser["analysis_ms"] / 1000 / native
+    print(f"worker analysis / native analyze = {browser['worker_to_native']:.2f} (goal: at most 1.3)")
+report["big_browser"] = browser
+json.dump(report, open(json_path, "w", encoding="utf-8"), indent=2)
+PY
+  else
+    echo "browser part skipped (run scripts/build-pkg.sh and scripts/setup.sh first)"
+  fi
 fi
 
 echo

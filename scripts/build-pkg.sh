@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The release embed build: writes pkg/, what a page needs to embed crosscheck with one script tag,
-# and prints the raw and gzip size of each file and their total against the 400 KB gzip budget, and
+# and prints the raw and gzip size of each file and their total against the 440 KB gzip budget, and
 # what the data compiled into the wasm weighs (the word tables and the links model), file by file.
 #
 #   pkg/crosscheck.js            the loader a page includes (js/crosscheck.js, copied as is)
@@ -17,7 +17,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 target_dir="${CARGO_TARGET_DIR:-target}"
-budget_gzip=400000
+# 400 KB for the English widget (issue 9), plus the 40 KB issue 12 allows for reading claims in
+# Spanish, French, German, Italian and Portuguese (measured: 28 KB for the language module and
+# its word table).
+budget_gzip=440000
 
 cargo build --locked --release --target wasm32-unknown-unknown --lib --no-default-features
 rm -rf pkg

@@ -435,7 +435,8 @@ fn SourceList(props: &SourceTabsProps) -> Html {
             // Heights through the CSSOM: a strict Content-Security-Policy refuses inline styles.
             let set = |node: &NodeRef, rows: usize| {
                 if let Some(element) = node.cast::<HtmlElement>() {
-                    let _ = element.style().set_property("height", &format!("{}px", rows as f64 * ROW_HEIGHT));
+                    // Whole pixels, printed as an integer: a float printer would add kilobytes.
+                    let _ = element.style().set_property("height", &format!("{}px", rows * ROW_HEIGHT as usize));
                 }
             };
             set(&top, first);
