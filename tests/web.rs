@@ -182,9 +182,12 @@ async fn a_selection_is_a_deep_link_that_survives_a_remount_and_the_back_button(
     settle().await;
     sentences[2].clone().dyn_into::<HtmlElement>().unwrap().click();
     settle().await;
-    let hash = window.location().hash().unwrap();
     let start = sentences[2].get_attribute("data-start").unwrap();
-    assert!(hash.contains(&format!("cctest=000:{start}")), "the fragment names the selection: {hash}");
+    let wanted = format!("cctest=000:{start}");
+    // The URL is written from an effect, after the render: on a loaded machine, later.
+    eventually(|| window.location().hash().unwrap_or_default().contains(&wanted)).await;
+    let hash = window.location().hash().unwrap();
+    assert!(hash.contains(&wanted), "the fragment names the selection: {hash}");
 
     // A fresh widget on the same URL (a reload) opens on the same sentence.
     let reloaded = mount_seeds_linked(Some("cctest")).await;

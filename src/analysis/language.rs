@@ -95,8 +95,10 @@ struct Table {
     morphemes: Vec<BTreeMap<String, Morpheme>>,
     /// Words that join number words ("y", "und", "et").
     connectors: Vec<BTreeSet<String>>,
-    /// Function words of every language (English included), for detection.
-    profiles: Vec<BTreeSet<String>>,
+    /// Function words of every language (English included), for detection: each word with the
+    /// set of languages whose profile holds it, as bits (bit `l` for `Language::ALL[l]`), so
+    /// that a word is looked up once, not once per language.
+    profiles: std::collections::HashMap<String, u8>,
     /// Elided prefixes ("l", "qu", "dell").
     elisions: Vec<BTreeSet<String>>,
 }
@@ -170,7 +172,7 @@ impl Table {
             max_words: vec![1; n],
             morphemes: vec![BTreeMap::new(); n],
             connectors: vec![BTreeSet::new(); n],
-            profiles: vec![BTreeSet::new(); n + 1],
+            profiles: std::collections::HashMap::new(),
             elisions: vec![BTreeSet::new(); n],
         };
         for line in BILINGUAL.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
@@ -181,7 +183,11 @@ impl Table {
                 for (column, cell) in cells.iter().enumerate().skip(1) {
                     let words = cell.split_whitespace().map(|w| fold(&w.to_lowercase()));
                     match kind {
-                        "profile" => table.profiles[column - 1].extend(words),
+                        "profile" => {
+                            for word in words {
+                                *table.profiles.entry(word).or_default() |= 1 << (column - 1);
+                            }
+                        }
                         "connector" if column >= 2 => table.connectors[column - 2].extend(words),
                         "elision" if column >= 2 => table.elisions[column - 2].extend(words),
                         _ => {}
@@ -263,15 +269,20 @@ pub fn detect_in(text: &str, context: Language) -> Language {
             continue;
         }
         n_words += 1;
-        let lower = fold(&raw.to_lowercase().replace('\u{2019}', "'"));
+        // Most words of most texts are plain ASCII: one allocation, no folding to do.
+        let lower = if raw.is_ascii() {
+            raw.to_ascii_lowercase()
+        } else {
+            fold(&raw.to_lowercase().replace('\u{2019}', "'"))
+        };
         // "l'alliance", "dell'Ucraina": the elided article counts as a word of its own.
         let word = match lower.split_once('\'') {
             Some((head, _)) if !head.is_empty() && head.len() <= 6 => head,
             _ => lower.as_str(),
         };
-        let holders: Vec<usize> = (0..6).filter(|&l| table.profiles[l].contains(word)).collect();
-        for &l in &holders {
-            score[l] += 1.0 / holders.len() as f64;
+        let holders = table.profiles.get(word).copied().unwrap_or(0);
+        for l in (0..6).filter(|l| holders & (1 << l) != 0) {
+            score[l] += 1.0 / f64::from(holders.count_ones());
         }
     }
     for c in text.chars() {

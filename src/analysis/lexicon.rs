@@ -66,6 +66,9 @@ pub struct Lexicon {
     pub aliases_folded: BTreeMap<String, Alias>,
     /// The longest alias variant, in words.
     pub alias_max_words: usize,
+    /// The first word of every alias variant (as written for case-sensitive ones, lowercase for
+    /// the others) and of every place: most words start none, and need no phrase lookup at all.
+    pub phrase_first_words: BTreeSet<String>,
     pub number_words: BTreeMap<String, NumberWord>,
     /// Hedge phrases (lowercase words joined by one space).
     pub bounds: BTreeMap<String, Bound>,
@@ -138,6 +141,7 @@ impl Lexicon {
             let alias = Alias { canonical: fields[1].to_string(), keep_variant: fields.get(2) == Some(&"also") };
             let key = phrase_key(fields[0]);
             lexicon.alias_max_words = lexicon.alias_max_words.max(key.split(' ').count());
+            lexicon.phrase_first_words.insert(key.split(' ').next().unwrap_or_default().to_string());
             if fields[0].chars().any(char::is_uppercase) {
                 lexicon.aliases_exact.insert(key, alias);
             } else {
@@ -187,6 +191,7 @@ impl Lexicon {
             if let (Some(place), Some(parent)) = (fields.first(), fields.get(1)) {
                 let key = phrase_key(place);
                 lexicon.place_max_words = lexicon.place_max_words.max(key.split(' ').count());
+                lexicon.phrase_first_words.insert(key.split(' ').next().unwrap_or_default().to_string());
                 if fields.get(2) == Some(&"region") {
                     lexicon.regions.insert(key.clone());
                 }

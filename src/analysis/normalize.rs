@@ -93,29 +93,35 @@ pub fn words(text: &str) -> Vec<Word> {
     let text_of = |start: usize, end: usize| -> String { chars[start..end].iter().collect() };
     let mut merged: Vec<(usize, usize, String)> = Vec::new();
     for (start, end) in raw {
-        let surface = text_of(start, end);
+        let surface = &chars[start..end];
         if let Some(last) = merged.last_mut() {
-            let gap = text_of(last.1, start);
-            let single_capital = |s: &str| s.chars().count() == 1 && s.chars().all(char::is_uppercase);
+            // Compared as chars in place: this runs for every word of every text.
+            let gap = &chars[last.1..start];
+            let single_capital = |s: &[char]| s.len() == 1 && s[0].is_uppercase();
             let last_is_abbreviation = last.2.chars().all(char::is_uppercase) && last.2.chars().count() <= 3;
             // "U.S." and "U.K." are one word: joining them lets the alias table see "US" and "UK".
-            if gap == "." && single_capital(&surface) && last_is_abbreviation && text_of(last.0, last.1).len() <= 5 {
-                let last_surface_has_dot = text_of(last.0, last.1).contains('.');
-                if single_capital(&last.2) || last_surface_has_dot {
+            if gap == ['.'] && single_capital(surface) && last_is_abbreviation
+                && chars[last.0..last.1].iter().map(|c| c.len_utf8()).sum::<usize>() <= 5
+            {
+                let last_surface_has_dot = chars[last.0..last.1].contains(&'.');
+                if last.2.chars().count() == 1 && last.2.chars().all(char::is_uppercase) || last_surface_has_dot {
                     last.1 = end;
-                    last.2.push_str(&surface);
+                    last.2.extend(surface);
                     continue;
                 }
             }
             // "1,000" and "2.5" are one number.
-            let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
-            if digits(&last.2.replace('.', "")) && digits(&surface) {
-                if gap == "," && surface.len() == 3 {
+            let last_is_number =
+                last.2.chars().any(|c| c != '.') && last.2.chars().all(|c| c.is_ascii_digit() || c == '.');
+            let surface_is_digits = surface.iter().all(char::is_ascii_digit);
+            if last_is_number && surface_is_digits {
+                let surface: String = surface.iter().collect();
+                if gap == [','] && surface.len() == 3 {
                     last.1 = end;
                     last.2.push_str(&surface);
                     continue;
                 }
-                if gap == "." && !last.2.contains('.') {
+                if gap == ['.'] && !last.2.contains('.') {
                     last.1 = end;
                     last.2.push('.');
                     last.2.push_str(&surface);
@@ -123,7 +129,7 @@ pub fn words(text: &str) -> Vec<Word> {
                 }
             }
         }
-        merged.push((start, end, surface));
+        merged.push((start, end, surface.iter().collect()));
     }
     let mut out = Vec::with_capacity(merged.len());
     let mut previous_end = 0;
@@ -158,8 +164,10 @@ pub fn words(text: &str) -> Vec<Word> {
 pub fn stem_word(lower: &str) -> String {
     const MAX_REMEMBERED: usize = 200_000;
     thread_local! {
-        static STEMS: std::cell::RefCell<std::collections::BTreeMap<String, String>> =
-            const { std::cell::RefCell::new(std::collections::BTreeMap::new()) };
+        // A hash map: looking a word up in a tree compares it with a dozen others, and this is
+        // the hottest lookup of reading a story. Nothing iterates over it.
+        static STEMS: std::cell::RefCell<std::collections::HashMap<String, String>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
     }
     if let Some(stem) = STEMS.with(|stems| stems.borrow().get(lower).cloned()) {
         return stem;
@@ -204,6 +212,10 @@ fn plain_term(word: &Word) -> Option<String> {
 /// The alias that starts at word `i`, longest first, and how many words it spans.
 pub fn alias_at(words: &[Word], i: usize) -> Option<(&'static Alias, usize)> {
     let lexicon = lexicon();
+    let first = words.get(i)?;
+    if !lexicon.phrase_first_words.contains(&first.surface) && !lexicon.phrase_first_words.contains(&first.lower) {
+        return None;
+    }
     let max = lexicon.alias_max_words.min(words.len().saturating_sub(i));
     for n in (1..=max).rev() {
         let slice = &words[i..i + n];

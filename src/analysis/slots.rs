@@ -220,7 +220,12 @@ pub fn word_class(word: &Word) -> String {
 fn place_at(words: &[Word], i: usize) -> Option<(String, usize)> {
     let lexicon = lexicon();
     let max = lexicon.place_max_words.max(lexicon.alias_max_words).min(words.len().saturating_sub(i));
-    if !words.get(i)?.is_capitalised() {
+    let first = words.get(i)?;
+    if !first.is_capitalised() {
+        return None;
+    }
+    // No place or alias starts with this word: nothing to look up.
+    if !lexicon.phrase_first_words.contains(&first.surface) && !lexicon.phrase_first_words.contains(&first.lower) {
         return None;
     }
     for n in (1..=max).rev() {
