@@ -25,7 +25,7 @@ mod json;
 mod problem;
 mod txt;
 
-pub use fields::web_url;
+pub use fields::{is_bidi_control, reveal_bidi_controls, web_url};
 pub use json::from_json;
 pub use problem::{CorpusError, Issue, SourcePlace, SourceProblem};
 pub use txt::{from_txt_files, source_from_txt};

@@ -364,7 +364,10 @@ fn show_story(id: u32, corpus: Result<Corpus, String>, mut problems: Vec<String>
     };
     problems.extend(options.notes.iter().cloned());
     if let Some(source) = options.source.as_ref().filter(|source| corpus.source(source).is_none()) {
-        problems.push(format!("The source \"{}\" is not in this corpus; the first source is shown.", source.0));
+        problems.push(format!(
+            "The source \"{}\" is not in this corpus; the first source is shown.",
+            corpus::reveal_bidi_controls(&source.0)
+        ));
     }
     // The text shows at once; the analysis runs in a worker and its marks come when it is done.
     let model = Rc::new(Model::pending(corpus.clone()));

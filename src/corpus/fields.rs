@@ -55,6 +55,34 @@ pub fn web_url(raw: &str) -> Option<String> {
     host_ok.then(|| url.to_string())
 }
 
+/// A name, id or title as a reader should see it: every bidirectional embedding, override and
+/// isolate character (U+202A–U+202E, U+2066–U+2069) replaced by its code point in brackets.
+///
+/// These characters are invisible and reorder the letters around them, so a source named
+/// "Forum\u{202E}gnp.exe" would show as "Forumexe.png". Written out ("Forum[U+202E]gnp.exe"), the
+/// label cannot lie about what its author typed. Direction marks (U+200E, U+200F, U+061C) stay:
+/// they only settle where digits and punctuation go in right-to-left names, and cannot flip
+/// letters. Source texts never go through this: they are shown as written, in their own direction.
+pub fn reveal_bidi_controls(label: &str) -> std::borrow::Cow<'_, str> {
+    if !label.chars().any(is_bidi_control) {
+        return std::borrow::Cow::Borrowed(label);
+    }
+    let mut shown = String::with_capacity(label.len() + 16);
+    for c in label.chars() {
+        if is_bidi_control(c) {
+            shown.push_str(&format!("[U+{:04X}]", c as u32));
+        } else {
+            shown.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(shown)
+}
+
+/// The explicit bidirectional formatting characters: embeddings, overrides, isolates and their ends.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 /// An empty port part, or `:` followed by one to five digits.
 fn valid_port(part: &str) -> bool {
     match part.strip_prefix(':') {
@@ -139,6 +167,20 @@ mod tests {
         ];
         for (raw, expected) in cases {
             check(raw, *expected);
+        }
+    }
+
+    #[test]
+    fn bidi_controls_in_labels_are_written_out() {
+        let cases: &[(&str, &str)] = &[
+            ("Forum\u{202E}gnp.exe", "Forum[U+202E]gnp.exe"),
+            ("\u{2067}x\u{2069} and \u{202A}y\u{202C}", "[U+2067]x[U+2069] and [U+202A]y[U+202C]"),
+            // Ordinary names, right-to-left letters and direction marks are left alone.
+            ("Brussels wire report", "Brussels wire report"),
+            ("\u{5d4}\u{5d0}\u{5e8}\u{5e5} 24\u{200F}", "\u{5d4}\u{5d0}\u{5e8}\u{5e5} 24\u{200F}"),
+        ];
+        for (label, expected) in cases {
+            assert_eq!(reveal_bidi_controls(label), *expected, "{label:?}");
         }
     }
 

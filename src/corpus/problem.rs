@@ -260,7 +260,9 @@ pub(crate) fn json_type_name(value: &serde_json::Value) -> &'static str {
 /// long `data:` URL in the wrong field does not swamp the page.
 pub(crate) fn preview(text: &str) -> String {
     const MAX_CHARS: usize = 60;
-    let mut shown: String = text.chars().take(MAX_CHARS).map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let cut: String = text.chars().take(MAX_CHARS).map(|c| if c.is_control() { ' ' } else { c }).collect();
+    // An id or name quoted in a message must not reorder the sentence around it.
+    let mut shown = super::fields::reveal_bidi_controls(&cut).into_owned();
     if text.chars().nth(MAX_CHARS).is_some() {
         shown.push('…');
     }

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use crate::analysis::text::{sentences, Span};
 use crate::analysis::{analyse, normalize, Analysis, Claim, ClaimId, ClaimSpan, Relation};
-use crate::corpus::{Corpus, Source, SourceId, SourceKind};
+use crate::corpus::{reveal_bidi_controls, Corpus, Source, SourceId, SourceKind};
 
 /// What a sentence shows in the text: the three claim styles, or none.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -330,6 +330,17 @@ impl Model {
     /// The model of a corpus whose analysis is still running: its text, no claims yet.
     pub fn pending(corpus: Corpus) -> Model {
         Model { pending: true, ..Model::new(corpus, Analysis::default()) }
+    }
+
+    /// A source's name as the widget shows it: bidirectional controls written out, so that a
+    /// name cannot show other letters than its author typed (see `corpus::reveal_bidi_controls`).
+    pub fn name(&self, source: usize) -> String {
+        reveal_bidi_controls(&self.corpus.sources[source].name).into_owned()
+    }
+
+    /// The story's title as the widget shows it, written out like [`Model::name`].
+    pub fn title(&self) -> String {
+        reveal_bidi_controls(&self.corpus.title).into_owned()
     }
 
     pub fn source_index(&self, id: &SourceId) -> Option<usize> {
@@ -714,6 +725,21 @@ mod tests {
         assert_eq!(model.status(3, 0), SentenceStatus::SingleSource);
     }
 
+    /// A name cannot lie: "Forum\u{202E}gnp.exe" would show as "Forumexe.png" if its override
+    /// reached the page. The text keeps every character as written.
+    #[test]
+    fn names_and_titles_show_their_bidi_controls() {
+        let mut corpus = model().corpus;
+        corpus.sources[0].name = "Forum\u{202E}gnp.exe".to_string();
+        corpus.sources[0].text = "\u{202E}Abc 12 def.".to_string();
+        corpus.title = "\u{2067}Story".to_string();
+        let model = Model::pending(corpus);
+        assert_eq!(model.name(0), "Forum[U+202E]gnp.exe");
+        assert_eq!(model.name(1), model.corpus.sources[1].name);
+        assert_eq!(model.title(), "[U+2067]Story");
+        assert_eq!(model.corpus.sources[0].text, "\u{202E}Abc 12 def.");
+    }
+
     #[test]
     fn progress_reads_as_a_reader_would_say_it() {
         let reading = Progress { stage: Stage::Reading, done: 412, total: 1000 };
@@ -759,7 +785,10 @@ mod tests {
                 SourceRow::Source { .. } => None,
             })
             .collect();
-        assert_eq!(groups.iter().map(|g| g.0).collect::<Vec<_>>(), [SourceKind::Article, SourceKind::Aggregator, SourceKind::Social]);
+        assert_eq!(
+            groups.iter().map(|g| g.0).collect::<Vec<_>>(),
+            [SourceKind::Article, SourceKind::Aggregator, SourceKind::Social]
+        );
         assert_eq!(groups.iter().map(|g| g.1).sum::<usize>(), 5);
         // Within a group, the source that tells more of the story comes first.
         let told: Vec<usize> = rows
@@ -774,7 +803,16 @@ mod tests {
         // The filter matches names and ids, case folded; a group without a match is left out.
         let name = model.corpus.sources[3].name.to_uppercase();
         let filtered = model.source_rows(&name[2..8]);
-        assert!(filtered.contains(&SourceRow::Source { source: 3, told: filtered.iter().find_map(|r| match r { SourceRow::Source { source: 3, told } => Some(*told), _ => None }).unwrap_or(0) }));
+        assert!(filtered.contains(&SourceRow::Source {
+            source: 3,
+            told: filtered
+                .iter()
+                .find_map(|r| match r {
+                    SourceRow::Source { source: 3, told } => Some(*told),
+                    _ => None,
+                })
+                .unwrap_or(0)
+        }));
         assert!(model.source_rows("no such source").is_empty());
     }
 
