@@ -40,7 +40,9 @@ usage:
       them as JSON (see ../shared/eval/README.md for both formats). The corpus is a JSON file,
       a folder of .txt files or some .txt files, one source per file: the id is the file name
       up to its first _, and a first line `date YYYY-MM-DD` gives the publication date.
-      Sources that cannot be used are skipped with a warning on stderr.
+      Sources that cannot be used are skipped with a warning on stderr. A corpus over the
+      widget's limits (16,000,000 bytes, 1,000 sources, 200,000 characters in one source's text,
+      2,000,000 in all) is refused with exit code 1.
   crosscheck stance [--jobs N] PAIRS.jsonl
       Reads one JSON object per line, {\"id\": ..., \"claim\": \"...\", \"text\": \"...\"}, and prints
       {\"id\": ..., \"stance\": \"supports|contradicts|neutral|unrelated\"} for each, in input order.
@@ -445,6 +447,15 @@ fn load_corpus(corpus_input: &CorpusInput) -> Result<corpus::Corpus, Failure> {
         }
     };
     let loaded = loaded.map_err(|error| Failure::Corpus { input: label.clone(), message: error.to_string() })?;
+    // Above the widget's limits the analysis would not be of the whole story: refused, with the
+    // same sentence the widget shows, rather than printed as if it were complete.
+    if let Some(limit) = loaded.problems.iter().find(|problem| problem.is_limit()) {
+        let message = format!(
+            "the corpus is over crosscheck's limits, so nothing was analysed (split the story or shorten its \
+             sources). In the widget: {limit}"
+        );
+        return Err(Failure::Corpus { input: label, message });
+    }
     for problem in &loaded.problems {
         eprintln!("crosscheck: warning: {label}: {problem}");
     }
