@@ -28,7 +28,14 @@ pub fn from_json_with_limits(text: &str, limits: &Limits) -> Result<Loaded, Corp
     if text.trim().is_empty() {
         return Err(CorpusError::Empty);
     }
-    let value: Value = serde_json::from_str(text).map_err(|error| invalid_json(&error))?;
+    let value: Value = serde_json::from_str(text).map_err(|error| {
+        // A server's error page or a web address that leads to a page, not to the file.
+        if text.trim_start().starts_with('<') {
+            CorpusError::Html
+        } else {
+            invalid_json(&error)
+        }
+    })?;
     let Value::Object(header) = value else {
         return Err(CorpusError::NotAnObject { found: json_type_name(&value) });
     };
@@ -241,6 +248,7 @@ mod tests {
             ("{\"sources\": [", &["not valid JSON: it stops before the end", "may be missing at line 1, column 13."]),
             ("{'sources': []}", &["not valid JSON: key must be a string at line 1, column 2."]),
             ("{\"sources\": []} extra", &["not valid JSON: trailing characters at line 1, column 17."]),
+            ("<!doctype html><title>Not found</title>", &["error: The corpus is a web page (HTML), not JSON"]),
             ("[]", &["error: The corpus must be a JSON object", "but it is a list."]),
             ("null", &["but it is null."]),
             ("\"sources\"", &["but it is text."]),

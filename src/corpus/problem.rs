@@ -16,6 +16,8 @@ pub enum CorpusError {
     Empty,
     /// The text is not JSON. `line` and `column` are 1-based, as serde_json counts them.
     InvalidJson { reason: String, line: usize, column: usize },
+    /// The text is HTML (it starts with `<`), not JSON: a web page or a server's error page.
+    Html,
     /// The JSON is valid but is a list, a string, a number... rather than an object.
     NotAnObject { found: &'static str },
     /// The object has no `sources` field (or it is `null`).
@@ -267,6 +269,9 @@ impl fmt::Display for CorpusError {
             CorpusError::InvalidJson { reason, line, column } => {
                 write!(f, "The corpus is not valid JSON: {reason} at line {line}, column {column}.")
             }
+            CorpusError::Html => f.write_str(
+                "The corpus is a web page (HTML), not JSON: check that the address leads to the .json file itself.",
+            ),
             CorpusError::NotAnObject { found } => write!(
                 f,
                 "The corpus must be a JSON object such as {{\"sources\": [...]}}, but it is {found}."
