@@ -14,7 +14,9 @@ pub(crate) const UNTITLED: &str = "Untitled story";
 
 /// The display name of a source that has none: "Source 002".
 pub(crate) fn fallback_name(id: &SourceId) -> String {
-    format!("Source {}", id.0)
+    // Trimmed like a name that is given, so that a corpus written out and read back (where the
+    // name is then given) keeps it: an id "b1\n" once named its source "Source b1\n" (fuzzing).
+    format!("Source {}", id.0.trim())
 }
 
 /// Accepts only absolute `http://` or `https://` addresses with a host and returns them trimmed.

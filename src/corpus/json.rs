@@ -21,7 +21,7 @@ pub fn from_json(text: &str) -> Result<Loaded, CorpusError> {
 /// [`from_json`] within other limits ([`Limits::NONE`] for none).
 pub fn from_json_with_limits(text: &str, limits: &Limits) -> Result<Loaded, CorpusError> {
     // Editors on Windows save a byte order mark that serde_json would reject as "expected value".
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = text.trim_start_matches('\u{feff}');
     if text.len() > limits.max_bytes {
         return Err(CorpusError::TooLarge { n_bytes: text.len(), max_bytes: limits.max_bytes });
     }

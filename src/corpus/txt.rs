@@ -66,8 +66,9 @@ pub fn from_txt_files_with_limits(title: &str, files: &[(&str, &str)], limits: &
 fn read_txt(file_name: &str, text: &str) -> (Option<Source>, Vec<SourceProblem>) {
     let place = SourcePlace::File { name: file_name.to_string() };
     let problem = |issue: Issue| SourceProblem::new(place.clone(), issue);
-    // A byte order mark is an artefact of the editor, not part of the story.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // A byte order mark is an artefact of the editor, not part of the story; a file saved twice
+    // by such editors starts with two (fuzzing found the second one left in the text).
+    let text = text.trim_start_matches('\u{feff}');
     let (published, body, date_problem) = match split_date_line(text) {
         DateLine::Absent => (None, text, None),
         DateLine::Found { date: Some(date), rest, .. } => (Some(date), rest, None),
@@ -152,7 +153,8 @@ fn split_date_line(text: &str) -> DateLine<'_> {
     if !date_shaped {
         return DateLine::Absent;
     }
-    DateLine::Found { token, date: Date::parse_iso(token), rest: token_start[token_end..].trim_start() }
+    let rest = token_start[token_end..].trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    DateLine::Found { token, date: Date::parse_iso(token), rest }
 }
 
 #[cfg(test)]
@@ -195,6 +197,7 @@ mod tests {
             ("001_x.txt", "date 5 of the tour.", Ok(("001", None, "date 5 of the tour."))),
             ("001_x.txt", "dated 2025-08-20 text", Ok(("001", None, "dated 2025-08-20 text"))),
             ("001_x.txt", "\u{feff}date 2025-08-20\nText.", Ok(("001", Some("2025-08-20"), "Text."))),
+            ("002_x.txt", "\u{feff}\u{feff}date 2025-08-20\n\u{feff}Text.", Ok(("002", Some("2025-08-20"), "Text."))),
             ("p1.txt", "Text.", Ok(("p1", None, "Text."))),
             ("corpora/seeds/002_d5.txt", "Text.", Ok(("002", None, "Text."))),
             ("_odd.txt", "Text.", Ok(("_odd", None, "Text."))),
