@@ -84,8 +84,10 @@ impl RawOptions {
     /// `is_css_height` says whether a length is a valid CSS `height` (the browser knows).
     pub fn check_with(self, is_css_height: impl Fn(&str) -> bool) -> Options {
         let mut notes = self.notes.clone();
-        let corpus = match self.value("corpus") {
-            None => CorpusInput::Demo,
+        // A byte order mark (JSON text pasted from a file saved on Windows) is not part of the value:
+        // with it, the JSON was taken for a URL.
+        let corpus = match self.value("corpus").map(|value| value.trim_start_matches(is_bom_or_space)) {
+            None | Some("") => CorpusInput::Demo,
             Some(value) if value.starts_with('#') => CorpusInput::Inline(value[1..].to_string()),
             Some(value) if value.starts_with('{') => CorpusInput::Json(value.to_string()),
             Some(value) => CorpusInput::Url(value.to_string()),
@@ -136,6 +138,10 @@ impl RawOptions {
     }
 }
 
+fn is_bom_or_space(c: char) -> bool {
+    c == '\u{feff}' || c.is_whitespace()
+}
+
 /// `c12` or `12` as a claim id.
 pub fn parse_claim_id(value: &str) -> Option<ClaimId> {
     let digits = value.strip_prefix(['c', 'C']).unwrap_or(value);
@@ -175,6 +181,7 @@ mod tests {
             CorpusInput::Json("{\"sources\": []}".to_string())
         );
         assert_eq!(check(&[("corpus", "story.json")]).corpus, CorpusInput::Url("story.json".to_string()));
+        assert_eq!(check(&[("corpus", "\u{feff}{}")]).corpus, CorpusInput::Json("{}".to_string()));
         assert_eq!(check(&[("claim", "c99999999999999999999")]).claim, None);
         assert!(!RawOptions::default().set("colour", "red"));
     }

@@ -66,7 +66,13 @@ pub fn widget_options(data: &[u8]) {
     for (name, value) in NAMES.iter().zip(text.split(SEPARATOR)) {
         assert!(raw.set(name, value));
     }
-    let given_corpus = text.split(SEPARATOR).next().unwrap_or("").trim().to_string();
+    let given_corpus = text
+        .split(SEPARATOR)
+        .next()
+        .unwrap_or("")
+        .trim()
+        .trim_start_matches(|c: char| c == '\u{feff}' || c.is_whitespace())
+        .to_string();
     let options = raw.check_with(|length| length.ends_with("px"));
     match &options.corpus {
         CorpusInput::Demo => assert!(given_corpus.is_empty()),
