@@ -4,7 +4,7 @@
 //! Keeping them here means a `.txt` file and a JSON entry are judged by the same rules. This module
 //! does not parse JSON or text files itself.
 
-use super::limits::{cut_chars, Limits};
+use super::limits::{cut_chars, short_label, Limits};
 use super::problem::{CorpusError, Issue, SourcePlace, SourceProblem};
 use super::{Corpus, Loaded, Source, SourceId, SourceKind};
 use std::collections::BTreeMap;
@@ -16,7 +16,8 @@ pub(crate) const UNTITLED: &str = "Untitled story";
 pub(crate) fn fallback_name(id: &SourceId) -> String {
     // Trimmed like a name that is given, so that a corpus written out and read back (where the
     // name is then given) keeps it: an id "b1\n" once named its source "Source b1\n" (fuzzing).
-    format!("Source {}", id.0.trim())
+    // And as short as any label: "Source " and an id of 200 characters were 207 (fuzzing).
+    short_label(format!("Source {}", id.0.trim()))
 }
 
 /// Accepts only absolute `http://` or `https://` addresses with a host and returns them trimmed.
