@@ -42,7 +42,7 @@ fn sources_up_to_the_limit_load_and_one_more_is_left_out_with_a_sentence() {
 #[test]
 fn a_text_up_to_the_limit_is_whole_and_a_longer_one_is_cut_on_a_character() {
     let exactly = "é".repeat(LIMITS.max_source_chars);
-    let loaded = from_json(&corpus_json(&[exactly.clone()])).expect("loads");
+    let loaded = from_json(&corpus_json(std::slice::from_ref(&exactly))).expect("loads");
     assert_eq!(loaded.corpus.sources[0].text, exactly);
     assert!(loaded.problems.is_empty());
 
