@@ -14,6 +14,10 @@
 //!   `kind` is unknown (read as an article), or its `name` / `title` is not text (default name).
 //!   The corpus header warns the same way about a `version` other than 1 or a `title` not text.
 //!
+//! Above the widget's [`Limits`] (16 MB of JSON, 1,000 sources, 200,000 characters a source,
+//! 4,000,000 in all) a text is cut or the last sources are left out, each with a problem that
+//! says so; see `limits`.
+//!
 //! [`SourceProblem::skips_source`] tells the two apart. Only when nothing at all is usable (or the
 //! JSON is broken) does loading fail, with a [`CorpusError`]. Texts from JSON are kept byte for byte.
 //!
@@ -22,13 +26,15 @@
 
 mod fields;
 mod json;
+mod limits;
 mod problem;
 mod txt;
 
-pub use fields::web_url;
-pub use json::from_json;
+pub use fields::{is_bidi_control, reveal_bidi_controls, web_url};
+pub use json::{from_json, from_json_with_limits};
+pub use limits::{Limits, MAX_LABEL_CHARS};
 pub use problem::{CorpusError, Issue, SourcePlace, SourceProblem};
-pub use txt::{from_txt_files, source_from_txt};
+pub use txt::{from_txt_files, from_txt_files_with_limits, source_from_txt};
 
 use crate::date::Date;
 use serde::Serialize;

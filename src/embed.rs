@@ -388,7 +388,10 @@ fn show_story(id: u32, corpus: Result<Corpus, String>, mut problems: Vec<String>
     };
     problems.extend(options.notes.iter().cloned());
     if let Some(source) = options.source.as_ref().filter(|source| corpus.source(source).is_none()) {
-        problems.push(format!("The source \"{}\" is not in this corpus; the first source is shown.", source.0));
+        problems.push(format!(
+            "The source \"{}\" is not in this corpus; the first source is shown.",
+            corpus::reveal_bidi_controls(&source.0)
+        ));
     }
     let precomputed = analysis.is_some();
     let model = Rc::new(match analysis {

@@ -7,6 +7,7 @@
 //! - [`date`]: civil dates for publication dates and relative dates in text.
 //! - [`precomputed`]: an analysis embedded in its corpus file, checked against the texts' hash.
 //! - [`ui`]: the reader's view; its state and view model are native, its components browser only.
+//! - [`options`]: a widget's options (corpus, theme, source, claim, height, lang), checked.
 //! - [`claimreview`]: schema.org ClaimReview JSON-LD for the contradicted claims (widget and CLI).
 //! - `bundle` (native only): one self-contained HTML page with the widget and a corpus inlined.
 //! - `eval` (native only): hand-labelled gold pairs matched to claims and scored as `score.py` does.
@@ -22,6 +23,7 @@ pub mod claimreview;
 pub mod corpus;
 pub mod date;
 pub mod precomputed;
+pub mod options;
 pub mod ui;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -53,7 +53,8 @@ pub unsafe extern "C" fn cc_begin(pointer: *mut u8, len: usize) -> u32 {
     // SAFETY: the caller passes back the buffer cc_alloc(len) made, once.
     let bytes = unsafe { Vec::from_raw_parts(pointer, len, len) };
     let Ok(text) = String::from_utf8(bytes) else { return u32::MAX };
-    let Ok(loaded) = corpus::from_json(&text) else { return u32::MAX };
+    // The page has already applied the widget's limits to this corpus (and may have cut texts).
+    let Ok(loaded) = corpus::from_json_with_limits(&text, &corpus::Limits::NONE) else { return u32::MAX };
     let reading = Reading::new(&loaded.corpus);
     let n = reading.n_sources() as u32;
     STAGE.with_borrow_mut(|stage| *stage = Stage::Reading(reading));

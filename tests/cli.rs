@@ -217,6 +217,31 @@ fn analyze_on_malformed_json_names_line_and_column() {
     assert!(run.stderr.contains("column"), "names the column: {}", run.stderr);
 }
 
+/// At the limit the corpus is analysed; one source over it, and the CLI refuses with the
+/// sentence the widget shows, rather than print an analysis of part of the story.
+#[test]
+fn analyze_refuses_a_corpus_over_the_limits_and_takes_one_at_them() {
+    let max_sources = crosscheck::corpus::Limits::WIDGET.max_sources;
+    let corpus = |n: usize| {
+        let sources: Vec<Value> = (0..n).map(|i| json!({"id": format!("s{i}"), "text": "Short."})).collect();
+        json!({"version": 1, "sources": sources}).to_string()
+    };
+    let at_limit = temp_file("analyze_limits", "at.json", &corpus(max_sources));
+    let run = crosscheck(&["analyze", "--compact", path_str(&at_limit)], "");
+    assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+
+    let over = temp_file("analyze_limits", "over.json", &corpus(max_sources + 1));
+    let run = crosscheck(&["analyze", path_str(&over)], "");
+    assert_eq!(run.code, 1, "stderr: {}", run.stderr);
+    assert_eq!(run.stdout, "");
+    assert!(
+        run.stderr.contains("over.json: the corpus is over crosscheck's limits, so nothing was analysed"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("more sources than the 1,000"), "{}", run.stderr);
+}
+
 #[test]
 fn a_missing_file_or_a_folder_cannot_be_read() {
     let folder = temp_file("missing", "placeholder", "").parent().unwrap().to_path_buf();

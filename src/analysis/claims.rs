@@ -10,6 +10,9 @@ use crate::analysis::lexicon::lexicon;
 use crate::analysis::normalize::{words, Word};
 use crate::analysis::text::{sentences, Span};
 
+/// The longest clause, in characters, that can be a claim.
+pub const MAX_CLAIM_CHARS: usize = 2_000;
+
 /// The claims of `text` as char spans into it, in text order.
 pub fn claim_spans(text: &str) -> Vec<Span> {
     let chars: Vec<char> = text.chars().collect();
@@ -204,6 +207,13 @@ const LINK_LABELS: &[&str] = &[
 /// a link to other content, a line that only introduces what follows it), and is not a line in
 /// capitals (cross-promotion headlines).
 fn is_claim(chars: &[char], span: Span) -> bool {
+    // A "sentence" of thousands of characters is a wall of text without full stops (a pasted
+    // table, a run of numbers), not one checkable claim; reading its details costs time that grows
+    // faster than its length, so it is not read at all. The longest claim of the shared stories
+    // is 347 characters.
+    if span.len() > MAX_CLAIM_CHARS {
+        return false;
+    }
     let lexicon = lexicon();
     let text = slice(chars, span);
     let lower = text.to_lowercase();
@@ -238,6 +248,15 @@ mod tests {
         let chars: Vec<char> = input.chars().collect();
         let got: Vec<String> = claim_spans(input).into_iter().map(|span| slice(&chars, span)).collect();
         assert_eq!(got, expected, "claims of {input:?}");
+    }
+
+    #[test]
+    fn a_wall_of_text_is_not_a_claim() {
+        let sentence = "Defence chiefs from 32 countries met in Brussels on Wednesday";
+        let wall = format!("{}.", [sentence; 40].join(" and "));
+        assert!(wall.chars().count() > MAX_CLAIM_CHARS);
+        check(&wall, &[]);
+        check(&format!("{sentence}. {wall} {sentence}."), &[&format!("{sentence}."), &format!("{sentence}.")]);
     }
 
     #[test]

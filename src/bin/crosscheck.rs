@@ -44,6 +44,8 @@ usage:
       Sources that cannot be used are skipped with a warning on stderr. --embed writes the
       corpus itself with its analysis inside (and a hash of the texts it was made from): a
       widget given that file shows the marks at once, without analysing. -o writes to OUT.
+      A corpus over the widget's limits (16,000,000 bytes, 1,000 sources, 200,000 characters
+      in one source's text, 4,000,000 in all) is refused with exit code 1.
   crosscheck stance [--jobs N] [--model MODEL.json] PAIRS.jsonl
       Reads one JSON object per line, {\"id\": ..., \"claim\": \"...\", \"text\": \"...\"}, and prints
       {\"id\": ..., \"stance\": \"supports|contradicts|neutral|unrelated\"} for each, in input order.
@@ -505,6 +507,15 @@ fn load_corpus(corpus_input: &CorpusInput) -> Result<corpus::Corpus, Failure> {
         }
     };
     let loaded = loaded.map_err(|error| Failure::Corpus { input: label.clone(), message: error.to_string() })?;
+    // Above the widget's limits the analysis would not be of the whole story: refused, with the
+    // same sentence the widget shows, rather than printed as if it were complete.
+    if let Some(limit) = loaded.problems.iter().find(|problem| problem.is_limit()) {
+        let message = format!(
+            "the corpus is over crosscheck's limits, so nothing was analysed (split the story or shorten its \
+             sources). In the widget: {limit}"
+        );
+        return Err(Failure::Corpus { input: label, message });
+    }
     for problem in &loaded.problems {
         eprintln!("crosscheck: warning: {label}: {problem}");
     }

@@ -6,25 +6,41 @@
 //! lines from JSON texts (only the plain text reader does) and it never panics on any input.
 
 use super::fields::{fallback_name, parse_kind, web_url, Collector, UNTITLED};
+use super::limits::{short_label, Limits, MAX_LABEL_CHARS};
 use super::problem::{json_type_name, preview, CorpusError, Issue, SourcePlace, SourceProblem};
 use super::{Loaded, Source, SourceId, SourceKind, FORMAT_VERSION};
 use crate::date::Date;
 use serde_json::{Map, Value};
 
-/// Reads a corpus in the JSON format; see the module documentation of `corpus` for which problems
-/// skip a source and which only drop a field.
+/// Reads a corpus in the JSON format within the widget's [`Limits`]; see the module documentation
+/// of `corpus` for which problems skip a source and which only drop a field.
 pub fn from_json(text: &str) -> Result<Loaded, CorpusError> {
+    from_json_with_limits(text, &Limits::WIDGET)
+}
+
+/// [`from_json`] within other limits ([`Limits::NONE`] for none).
+pub fn from_json_with_limits(text: &str, limits: &Limits) -> Result<Loaded, CorpusError> {
     // Editors on Windows save a byte order mark that serde_json would reject as "expected value".
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = text.trim_start_matches('\u{feff}');
+    if text.len() > limits.max_bytes {
+        return Err(CorpusError::TooLarge { n_bytes: text.len(), max_bytes: limits.max_bytes });
+    }
     if text.trim().is_empty() {
         return Err(CorpusError::Empty);
     }
-    let value: Value = serde_json::from_str(text).map_err(|error| invalid_json(&error))?;
+    let value: Value = serde_json::from_str(text).map_err(|error| {
+        // A server's error page or a web address that leads to a page, not to the file.
+        if text.trim_start().starts_with('<') {
+            CorpusError::Html
+        } else {
+            invalid_json(&error)
+        }
+    })?;
     let Value::Object(header) = value else {
         return Err(CorpusError::NotAnObject { found: json_type_name(&value) });
     };
 
-    let mut collector = Collector::default();
+    let mut collector = Collector::new(*limits);
     collector.report(check_version(&header));
     let (title, title_problem) = read_title(&header);
     collector.report(title_problem);
@@ -37,7 +53,12 @@ pub fn from_json(text: &str) -> Result<Loaded, CorpusError> {
     if entries.is_empty() {
         return Err(CorpusError::NoSources);
     }
+    let mut n_read = 0;
     for (index, entry) in entries.iter().enumerate() {
+        if collector.is_full() {
+            break;
+        }
+        n_read = index + 1;
         let position = index + 1;
         match read_entry(position, entry) {
             Ok((source, warnings)) => {
@@ -47,7 +68,7 @@ pub fn from_json(text: &str) -> Result<Loaded, CorpusError> {
             Err(reasons) => collector.report(reasons),
         }
     }
-    collector.finish(title, entries.len())
+    collector.finish(title, entries.len(), n_read)
 }
 
 /// Turns serde_json's message ("expected `,` or `}` at line 4 column 17") into the reason and the
@@ -164,7 +185,9 @@ fn present(value: Option<&Value>) -> Option<&Value> {
 fn read_id(value: Option<&Value>) -> Result<SourceId, Issue> {
     match present(value) {
         None => Err(Issue::MissingId),
-        Some(Value::String(id)) if !id.trim().is_empty() => Ok(SourceId(id.clone())),
+        Some(Value::String(id)) if !id.trim().is_empty() && id.chars().nth(MAX_LABEL_CHARS).is_none() => {
+            Ok(SourceId(id.clone()))
+        }
         Some(Value::Number(number)) if number.is_u64() || number.is_i64() => Ok(SourceId(number.to_string())),
         Some(other) => Err(Issue::UnusableId { found: preview(&other.to_string()) }),
     }
@@ -184,7 +207,7 @@ fn read_text(value: Option<&Value>) -> Result<String, Issue> {
 fn optional_text(fields: &Map<String, Value>, field: &'static str) -> Result<Option<String>, Issue> {
     match present(fields.get(field)) {
         None => Ok(None),
-        Some(Value::String(text)) => Ok(Some(text.trim().to_string()).filter(|text| !text.is_empty())),
+        Some(Value::String(text)) => Ok(Some(short_label(text.trim().to_string())).filter(|text| !text.is_empty())),
         Some(other) => Err(Issue::NotText { field, found: json_type_name(other) }),
     }
 }
@@ -225,6 +248,7 @@ mod tests {
             ("{\"sources\": [", &["not valid JSON: it stops before the end", "may be missing at line 1, column 13."]),
             ("{'sources': []}", &["not valid JSON: key must be a string at line 1, column 2."]),
             ("{\"sources\": []} extra", &["not valid JSON: trailing characters at line 1, column 17."]),
+            ("<!doctype html><title>Not found</title>", &["error: The corpus is a web page (HTML), not JSON"]),
             ("[]", &["error: The corpus must be a JSON object", "but it is a list."]),
             ("null", &["but it is null."]),
             ("\"sources\"", &["but it is text."]),

@@ -16,6 +16,8 @@ pub enum CorpusError {
     Empty,
     /// The text is not JSON. `line` and `column` are 1-based, as serde_json counts them.
     InvalidJson { reason: String, line: usize, column: usize },
+    /// The text is HTML (it starts with `<`), not JSON: a web page or a server's error page.
+    Html,
     /// The JSON is valid but is a list, a string, a number... rather than an object.
     NotAnObject { found: &'static str },
     /// The object has no `sources` field (or it is `null`).
@@ -26,6 +28,8 @@ pub enum CorpusError {
     NoSources,
     /// `from_txt_files` was given no file at all.
     NoFiles,
+    /// The corpus is bigger than the widget reads (`corpus::Limits::max_bytes`).
+    TooLarge { n_bytes: usize, max_bytes: usize },
     /// Every source was skipped; `problems` says why, source by source, so the page can list them.
     NoUsableSource { n_sources: usize, problems: Vec<SourceProblem> },
 }
@@ -77,7 +81,26 @@ pub enum Issue {
         first: SourcePlace,
     },
 
+    /// A limit was reached (`corpus::Limits`): the corpus holds more sources than
+    /// `max_sources`; `n_left_out` sources (entries or files) after them were not read.
+    TooManySources {
+        max_sources: usize,
+        n_left_out: usize,
+    },
+    /// A limit was reached: the texts would hold more than `max_chars` characters together;
+    /// `n_shown` sources fit, `n_left_out` (that source and every later one) were not kept.
+    TooMuchText {
+        max_chars: usize,
+        n_shown: usize,
+        n_left_out: usize,
+    },
+
     // --- These keep the source (or corpus) and only lose one field. ---
+    /// The text has `n_chars` characters, more than the widget reads: it was cut after `max_chars`.
+    TextCut {
+        n_chars: usize,
+        max_chars: usize,
+    },
     /// `published` (or a text file's date line) is not a real `YYYY-MM-DD` date: kept undated.
     BadDate {
         value: String,
@@ -121,13 +144,24 @@ impl Issue {
             | Issue::MissingText
             | Issue::TextNotText { .. }
             | Issue::EmptyText
-            | Issue::DuplicateId { .. } => true,
-            Issue::BadDate { .. }
+            | Issue::DuplicateId { .. }
+            | Issue::TooManySources { .. }
+            | Issue::TooMuchText { .. } => true,
+            Issue::TextCut { .. }
+            | Issue::BadDate { .. }
             | Issue::BadUrl { .. }
             | Issue::UnknownKind { .. }
             | Issue::NotText { .. }
             | Issue::UnsupportedVersion { .. } => false,
         }
+    }
+}
+
+impl SourceProblem {
+    /// True when a limit of the widget (`corpus::Limits`) cut a text or left sources out: the
+    /// corpus is not all there, which the CLI refuses.
+    pub fn is_limit(&self) -> bool {
+        matches!(self.issue, Issue::TooManySources { .. } | Issue::TooMuchText { .. } | Issue::TextCut { .. })
     }
 }
 
@@ -164,7 +198,7 @@ impl fmt::Display for SourceProblem {
             Issue::MissingId => write!(f, "{place} has no `id` field; it was skipped."),
             Issue::UnusableId { found } => write!(
                 f,
-                "{place} has an `id` that cannot be used ({found}): an id must be non-empty text or a whole number; it was skipped."
+                "{place} has an `id` that cannot be used ({found}): an id must be non-empty text of at most 200 characters or a whole number; it was skipped."
             ),
             Issue::MissingText => write!(f, "{place} has no `text` field; it was skipped."),
             Issue::TextNotText { found } => {
@@ -176,6 +210,28 @@ impl fmt::Display for SourceProblem {
                 "{place} repeats the id \"{}\" of {}; it was skipped. Give each source its own id.",
                 preview(&id.0),
                 first.describe(false, false)
+            ),
+            Issue::TooManySources { max_sources, n_left_out } => write!(
+                f,
+                "This corpus has more sources than the {} this widget shows: the first {} are shown and the other {} left out.",
+                grouped(*max_sources),
+                grouped(*max_sources),
+                grouped(*n_left_out)
+            ),
+            Issue::TooMuchText { max_chars, n_shown, n_left_out } => write!(
+                f,
+                "This corpus has more text than the {} characters this widget reads: the first {} {} shown and the other {} left out.",
+                grouped(*max_chars),
+                grouped(*n_shown),
+                if *n_shown == 1 { "source is" } else { "sources are" },
+                grouped(*n_left_out)
+            ),
+            Issue::TextCut { n_chars, max_chars } => write!(
+                f,
+                "{place} has a text of {} characters, more than the {} this widget reads; only its first {} characters are shown.",
+                grouped(*n_chars),
+                grouped(*max_chars),
+                grouped(*max_chars)
             ),
             Issue::BadDate { value } => write!(
                 f,
@@ -213,6 +269,9 @@ impl fmt::Display for CorpusError {
             CorpusError::InvalidJson { reason, line, column } => {
                 write!(f, "The corpus is not valid JSON: {reason} at line {line}, column {column}.")
             }
+            CorpusError::Html => f.write_str(
+                "The corpus is a web page (HTML), not JSON: check that the address leads to the .json file itself.",
+            ),
             CorpusError::NotAnObject { found } => write!(
                 f,
                 "The corpus must be a JSON object such as {{\"sources\": [...]}}, but it is {found}."
@@ -227,6 +286,12 @@ impl fmt::Display for CorpusError {
                 f.write_str("The corpus's `sources` list is empty: add at least one source with an `id` and a `text`.")
             }
             CorpusError::NoFiles => f.write_str("No text files were given: add at least one .txt file."),
+            CorpusError::TooLarge { n_bytes, max_bytes } => write!(
+                f,
+                "The corpus is {} bytes, more than the {} this widget reads: split the story into smaller corpora or shorten its sources.",
+                grouped(*n_bytes),
+                grouped(*max_bytes)
+            ),
             CorpusError::NoUsableSource { n_sources, problems } => {
                 let noun = if *n_sources == 1 { "source" } else { "sources" };
                 write!(f, "None of the {n_sources} {noun} could be used:")?;
@@ -242,6 +307,19 @@ impl fmt::Display for CorpusError {
 impl std::error::Error for CorpusError {}
 
 impl std::error::Error for SourceProblem {}
+
+/// 1000000 -> "1,000,000".
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
 
 /// What a JSON value is, as a noun phrase for messages ("a number").
 pub(crate) fn json_type_name(value: &serde_json::Value) -> &'static str {
@@ -260,7 +338,9 @@ pub(crate) fn json_type_name(value: &serde_json::Value) -> &'static str {
 /// long `data:` URL in the wrong field does not swamp the page.
 pub(crate) fn preview(text: &str) -> String {
     const MAX_CHARS: usize = 60;
-    let mut shown: String = text.chars().take(MAX_CHARS).map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let cut: String = text.chars().take(MAX_CHARS).map(|c| if c.is_control() { ' ' } else { c }).collect();
+    // An id or name quoted in a message must not reorder the sentence around it.
+    let mut shown = super::fields::reveal_bidi_controls(&cut).into_owned();
     if text.chars().nth(MAX_CHARS).is_some() {
         shown.push('…');
     }

@@ -7,6 +7,7 @@
 //! Names, kinds and URLs cannot be given in a text file; callers set them afterwards if they know.
 
 use super::fields::{fallback_name, Collector, UNTITLED};
+use super::limits::{short_label, Limits};
 use super::problem::{CorpusError, Issue, SourcePlace, SourceProblem};
 use super::{Loaded, Source, SourceId, SourceKind};
 use crate::date::Date;
@@ -23,16 +24,31 @@ pub fn source_from_txt(file_name: &str, text: &str) -> Result<Source, SourceProb
     }
 }
 
-/// Reads many text files (name, content) as one corpus titled `title` ("Untitled story" when blank).
+/// Reads many text files (name, content) as one corpus titled `title` ("Untitled story" when blank),
+/// within the widget's [`Limits`] (the bytes of all files together count as the corpus's size).
 ///
 /// Files with no usable id, an empty text or an id already used by an earlier file are skipped;
 /// a bad date line only costs the file its date. Errors when no file is given or none is usable.
 pub fn from_txt_files(title: &str, files: &[(&str, &str)]) -> Result<Loaded, CorpusError> {
+    from_txt_files_with_limits(title, files, &Limits::WIDGET)
+}
+
+/// [`from_txt_files`] within other limits ([`Limits::NONE`] for none).
+pub fn from_txt_files_with_limits(title: &str, files: &[(&str, &str)], limits: &Limits) -> Result<Loaded, CorpusError> {
     if files.is_empty() {
         return Err(CorpusError::NoFiles);
     }
-    let mut collector = Collector::default();
-    for (file_name, text) in files {
+    let n_bytes = files.iter().map(|(_, text)| text.len()).fold(0usize, usize::saturating_add);
+    if n_bytes > limits.max_bytes {
+        return Err(CorpusError::TooLarge { n_bytes, max_bytes: limits.max_bytes });
+    }
+    let mut collector = Collector::new(*limits);
+    let mut n_read = 0;
+    for (index, (file_name, text)) in files.iter().enumerate() {
+        if collector.is_full() {
+            break;
+        }
+        n_read = index + 1;
         match read_txt(file_name, text) {
             (Some(source), warnings) => {
                 let place = SourcePlace::File { name: file_name.to_string() };
@@ -42,7 +58,7 @@ pub fn from_txt_files(title: &str, files: &[(&str, &str)]) -> Result<Loaded, Cor
         }
     }
     let title = Some(title.trim()).filter(|title| !title.is_empty()).unwrap_or(UNTITLED);
-    collector.finish(title.to_string(), files.len())
+    collector.finish(short_label(title.to_string()), files.len(), n_read)
 }
 
 /// The source a file makes (if any) and every problem found; a `None` source always comes with at
@@ -50,8 +66,9 @@ pub fn from_txt_files(title: &str, files: &[(&str, &str)]) -> Result<Loaded, Cor
 fn read_txt(file_name: &str, text: &str) -> (Option<Source>, Vec<SourceProblem>) {
     let place = SourcePlace::File { name: file_name.to_string() };
     let problem = |issue: Issue| SourceProblem::new(place.clone(), issue);
-    // A byte order mark is an artefact of the editor, not part of the story.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // A byte order mark is an artefact of the editor, not part of the story; a file saved twice
+    // by such editors starts with two (fuzzing found the second one left in the text).
+    let text = text.trim_start_matches('\u{feff}');
     let (published, body, date_problem) = match split_date_line(text) {
         DateLine::Absent => (None, text, None),
         DateLine::Found { date: Some(date), rest, .. } => (Some(date), rest, None),
@@ -136,7 +153,8 @@ fn split_date_line(text: &str) -> DateLine<'_> {
     if !date_shaped {
         return DateLine::Absent;
     }
-    DateLine::Found { token, date: Date::parse_iso(token), rest: token_start[token_end..].trim_start() }
+    let rest = token_start[token_end..].trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    DateLine::Found { token, date: Date::parse_iso(token), rest }
 }
 
 #[cfg(test)]
@@ -179,6 +197,7 @@ mod tests {
             ("001_x.txt", "date 5 of the tour.", Ok(("001", None, "date 5 of the tour."))),
             ("001_x.txt", "dated 2025-08-20 text", Ok(("001", None, "dated 2025-08-20 text"))),
             ("001_x.txt", "\u{feff}date 2025-08-20\nText.", Ok(("001", Some("2025-08-20"), "Text."))),
+            ("002_x.txt", "\u{feff}\u{feff}date 2025-08-20\n\u{feff}Text.", Ok(("002", Some("2025-08-20"), "Text."))),
             ("p1.txt", "Text.", Ok(("p1", None, "Text."))),
             ("corpora/seeds/002_d5.txt", "Text.", Ok(("002", None, "Text."))),
             ("_odd.txt", "Text.", Ok(("_odd", None, "Text."))),

@@ -160,7 +160,7 @@ pub fn App(props: &AppProps) -> Html {
             <div class="crosscheck__frame" {onkeydown}>
                 <header class="crosscheck__header">
                     <p class="crosscheck__eyebrow">{ "crosscheck · who else says this?" }</p>
-                    <h2 class="crosscheck__title">{ corpus.title.clone() }</h2>
+                    <h2 class="crosscheck__title">{ model.0.title() }</h2>
                     if model.0.pending {
                         <p class="crosscheck__summary">
                             { format!("{} {} · analysing the story…", corpus.sources.len(),
@@ -230,6 +230,12 @@ fn AnalysisProgress(props: &AnalysisProgressProps) -> Html {
             </div>
         </div>
     }
+}
+
+/// `label` between first-strong isolate and pop directional isolate, for a name written inside
+/// a sentence: its own direction cannot reorder the words around it.
+fn isolated(label: &str) -> String {
+    format!("\u{2068}{label}\u{2069}")
 }
 
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
@@ -359,7 +365,7 @@ fn SourceTabs(props: &SourceTabsProps) -> Html {
     let panel_id = props.panel_id.clone();
     html! {
         <ul class="crosscheck__tabs" role="tablist" aria-label="Sources">
-            { for model.corpus.sources.iter().map(|source| {
+            { for model.corpus.sources.iter().enumerate().map(|(index, source)| {
                 let selected = props.shown.as_ref() == Some(&source.id);
                 let onclick = {
                     let ondispatch = props.ondispatch.clone();
@@ -384,7 +390,7 @@ fn SourceTabs(props: &SourceTabsProps) -> Html {
                         <button type="button" role="tab" class="crosscheck__tab" aria-selected={selected.to_string()}
                             aria-controls={panel_id.clone()} tabindex={if selected { "0" } else { "-1" }}
                             data-source={source.id.0.clone()} {onclick} {onkeydown}>
-                            <span class="crosscheck__tab-name">{ source.name.clone() }</span>
+                            <span class="crosscheck__tab-name">{ model.name(index) }</span>
                             <span class="crosscheck__tab-meta">
                                 <span class="crosscheck__kind" data-kind={kind_name(source.kind)}>{ kind_label(source.kind) }</span>
                                 { source.published.map(|date| html! { <time datetime={date.to_string()}>{ human_date(date) }</time> }) }
@@ -564,7 +570,7 @@ fn SourceList(props: &SourceTabsProps) -> Html {
                                             data-source={id.0.clone()} aria-current={selected.then_some("true")}
                                             aria-controls={props.panel_id.clone()}
                                             tabindex={if tab_row == Some(row) { "0" } else { "-1" }} {onclick} {onkeydown}>
-                                            <span class="crosscheck__list-name">{ entry.name.clone() }</span>
+                                            <span class="crosscheck__list-name">{ model.name(source) }</span>
                                             <span class="crosscheck__list-meta">
                                                 { format!("{} · ", kind_label(entry.kind)) }
                                                 { if model.pending { "…".to_string() } else { label } }
@@ -670,9 +676,9 @@ fn SourceText(props: &SourceTextProps) -> Html {
     };
     html! {
         <article class="crosscheck__text" id={props.panel_id.clone()} role="tabpanel"
-            aria-label={format!("Text of {}", source.name)}>
+            aria-label={format!("Text of {}", model.name(props.source))}>
             <header class="crosscheck__text-header">
-                <h3 class="crosscheck__source-name">{ source.name.clone() }</h3>
+                <h3 class="crosscheck__source-name">{ model.name(props.source) }</h3>
                 <p class="crosscheck__source-meta">
                     { kind_label(source.kind) }
                     { source.published.map(|date| format!(" · {}", human_date(date))) }
@@ -682,7 +688,7 @@ fn SourceText(props: &SourceTextProps) -> Html {
                 </p>
             </header>
             { for layout.iter().map(|paragraph| html! {
-                <p class="crosscheck__paragraph">
+                <p class="crosscheck__paragraph" dir="auto">
                     { for paragraph.iter().map(|piece| match piece {
                         Piece::Plain(text) => html! { <span class="crosscheck__plain">{ format!("{text} ") }</span> },
                         Piece::Sentence { index, span, text } => html! {
@@ -771,7 +777,7 @@ fn ClaimPanel(props: &ClaimPanelProps) -> Html {
                 </div>
                 <blockquote class="crosscheck__selected-quote">
                     <p>{ text }</p>
-                    <footer>{ model.corpus.sources[source].name.clone() }</footer>
+                    <footer class="crosscheck__quote-source">{ model.name(source) }</footer>
                 </blockquote>
                 <p class="crosscheck__hint">{ "Which sources back or contradict this sentence shows when the analysis is done." }</p>
             </aside>
@@ -808,7 +814,7 @@ fn ClaimPanel(props: &ClaimPanelProps) -> Html {
             </div>
             <blockquote class="crosscheck__selected-quote">
                 <p>{ text }</p>
-                <footer>{ model.corpus.sources[source].name.clone() }</footer>
+                <footer class="crosscheck__quote-source">{ model.name(source) }</footer>
             </blockquote>
             if status != SentenceStatus::NotClaim {
                 <p class="crosscheck__counts" aria-live="polite">
@@ -917,7 +923,8 @@ fn EvidenceList(props: &EvidenceListProps) -> Html {
                         }
                     })
                 };
-                let name = &model.corpus.sources[item.source].name;
+                // Isolated, so a right-to-left name cannot reorder the sentence it stands in.
+                let name = isolated(&model.name(item.source));
                 html! {
                     <li class="crosscheck__evidence-item">
                         <p class="crosscheck__evidence-source">
@@ -1106,7 +1113,7 @@ fn Overview(props: &OverviewProps) -> Html {
                                 <button type="button" class="crosscheck__dispute-button" onclick={select(*a_source, *a_sentence)}>
                                     <span class="crosscheck__dispute-reason">{ dispute.reason.clone() }</span>
                                     <span class="crosscheck__dispute-sides">
-                                        { format!("{} · {}", model.corpus.sources[*a_source].name, model.corpus.sources[*b_source].name) }
+                                        { format!("{} · {}", isolated(&model.name(*a_source)), isolated(&model.name(*b_source))) }
                                     </span>
                                     <span class="crosscheck__visually-hidden">{ format!("{a_text} / {b_text}") }</span>
                                 </button>
@@ -1124,7 +1131,7 @@ fn Overview(props: &OverviewProps) -> Html {
                         item.n_backed, item.n_contradicted, item.n_single);
                     html! {
                         <li class="crosscheck__coverage-row">
-                            <span class="crosscheck__coverage-name">{ model.corpus.sources[source].name.clone() }</span>
+                            <span class="crosscheck__coverage-name">{ model.name(source) }</span>
                             <span class="crosscheck__bar" role="img" aria-label={summary.clone()} title={summary}>
                                 <BarPart status="backed" percent={share(item.n_backed)} />
                                 <BarPart status="contradicted" percent={share(item.n_contradicted)} />

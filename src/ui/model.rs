@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use crate::analysis::language::Language;
 use crate::analysis::text::{sentences, Span};
 use crate::analysis::{analyse, normalize, Analysis, Claim, ClaimId, ClaimSpan, Relation};
-use crate::corpus::{Corpus, Source, SourceId, SourceKind};
+use crate::corpus::{reveal_bidi_controls, Corpus, Source, SourceId, SourceKind};
 
 /// What a sentence shows in the text: the three claim styles, or none.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -339,6 +339,17 @@ impl Model {
     /// The model of a corpus whose analysis is still running: its text, no claims yet.
     pub fn pending(corpus: Corpus) -> Model {
         Model { pending: true, ..Model::new(corpus, Analysis::default()) }
+    }
+
+    /// A source's name as the widget shows it: bidirectional controls written out, so that a
+    /// name cannot show other letters than its author typed (see `corpus::reveal_bidi_controls`).
+    pub fn name(&self, source: usize) -> String {
+        reveal_bidi_controls(&self.corpus.sources[source].name).into_owned()
+    }
+
+    /// The story's title as the widget shows it, written out like [`Model::name`].
+    pub fn title(&self) -> String {
+        reveal_bidi_controls(&self.corpus.title).into_owned()
     }
 
     pub fn source_index(&self, id: &SourceId) -> Option<usize> {
@@ -724,6 +735,21 @@ mod tests {
         assert_eq!(verdict.related[0].source, 3);
         assert_eq!(verdict.n_backing_sources(), 2);
         assert_eq!(model.status(3, 0), SentenceStatus::SingleSource);
+    }
+
+    /// A name cannot lie: "Forum\u{202E}gnp.exe" would show as "Forumexe.png" if its override
+    /// reached the page. The text keeps every character as written.
+    #[test]
+    fn names_and_titles_show_their_bidi_controls() {
+        let mut corpus = model().corpus;
+        corpus.sources[0].name = "Forum\u{202E}gnp.exe".to_string();
+        corpus.sources[0].text = "\u{202E}Abc 12 def.".to_string();
+        corpus.title = "\u{2067}Story".to_string();
+        let model = Model::pending(corpus);
+        assert_eq!(model.name(0), "Forum[U+202E]gnp.exe");
+        assert_eq!(model.name(1), model.corpus.sources[1].name);
+        assert_eq!(model.title(), "[U+2067]Story");
+        assert_eq!(model.corpus.sources[0].text, "\u{202E}Abc 12 def.");
     }
 
     #[test]

@@ -15,10 +15,18 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-/** Serves `root` on 127.0.0.1 at a free port. Resolves to { url, close }. */
-export async function serve(root, { headers = {} } = {}) {
+/**
+ * Serves `root` on 127.0.0.1 at a free port. Resolves to { url, close }. `routes` maps a path to
+ * a handler `(request, response) => void` that answers it instead of a file (a status code, a
+ * redirect, a body made on the fly).
+ */
+export async function serve(root, { headers = {}, routes = {} } = {}) {
   const server = http.createServer(async (request, response) => {
     const pathname = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+    if (Object.hasOwn(routes, pathname)) {
+      routes[pathname](request, response);
+      return;
+    }
     let file = path.join(root, pathname);
     if (!file.startsWith(path.resolve(root))) {
       response.writeHead(403).end();
