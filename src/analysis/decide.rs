@@ -267,4 +267,22 @@ mod tests {
         );
         assert!(analyse(&both).links.iter().all(|l| l.relation != Relation::Contradicts));
     }
+
+    #[test]
+    fn a_short_quotation_both_give_whole_is_shared() {
+        use crate::analysis::slots::{read, Vocabulary};
+        let a = "The mayor praised the talks, posting that it was a \u{201c}frank, useful exchange among city leaders\u{201d}.";
+        let b = "Smith said it was a \u{201c}frank, useful exchange,\u{201d} and added, \u{201c}I thank everyone for coming.\u{201d}";
+        let c = "Smith said the \u{201c}useful exchange among\u{201d} leaders went on.";
+        let vocabulary = Vocabulary::from_texts([a, b, c]);
+        let (a, b, c) = (read(a, None, &vocabulary), read(b, None, &vocabulary), read(c, None, &vocabulary));
+        let shared = |x, y| {
+            let similarity = crate::analysis::align::similarity(x, y, &crate::analysis::align::Weights::new([x, y]));
+            crate::analysis::stance::examine(x, y, &similarity).shared_quote
+        };
+        // "frank, useful exchange" is quoted whole by both, beside other quotations.
+        assert!(shared(&a, &b) && shared(&b, &a));
+        // Two words in common inside longer quotations are no shared quotation.
+        assert!(!shared(&b, &c));
+    }
 }

@@ -130,6 +130,9 @@ pub struct Slots {
     pub speakers: Vec<Speaker>,
     /// Word trigrams of quoted passages, folded.
     pub quote_trigrams: BTreeSet<String>,
+    /// The trigrams of each short quotation (three or four words: one or two trigrams), which
+    /// another claim shares when it has them all ("a 'great, candid discussion'").
+    pub short_quotes: Vec<BTreeSet<String>>,
     /// The index terms of the words inside double quotes: a quotation translated into another
     /// language shares its terms, not its word trigrams.
     pub quote_terms: BTreeSet<String>,
@@ -709,20 +712,24 @@ fn find_speakers(words: &[Word], names: &[Name]) -> Vec<Speaker> {
 }
 
 /// Word trigrams of every passage between straight double quotes.
-fn quote_trigrams(text: &str) -> BTreeSet<String> {
+/// The word trigrams of every quotation, all together and those of each short quotation.
+fn quote_trigrams(text: &str) -> (BTreeSet<String>, Vec<BTreeSet<String>>) {
     let straight: String = text.chars().map(crate::analysis::normalize::straighten).collect();
     let mut out = BTreeSet::new();
+    let mut short = Vec::new();
     for (index, passage) in straight.split('"').enumerate() {
         if index % 2 == 0 {
             continue;
         }
         let folded = fold_text(passage);
         let tokens: Vec<&str> = folded.split(' ').filter(|t| !t.is_empty()).collect();
-        for window in tokens.windows(3) {
-            out.insert(window.join(" "));
+        let trigrams: BTreeSet<String> = tokens.windows(3).map(|window| window.join(" ")).collect();
+        if (1..=2).contains(&trigrams.len()) {
+            short.push(trigrams.clone());
         }
+        out.extend(trigrams);
     }
-    out
+    (out, short)
 }
 
 /// The index terms of the words between straight double quotes (quotes straightened).
@@ -843,6 +850,7 @@ pub fn read_in(text: &str, published: Option<Date>, vocabulary: &Vocabulary, con
         .map(|t| t.text.clone())
         .collect();
     let quoted_terms = quote_terms(text, &words, &word_terms);
+    let (quote_trigrams, short_quotes) = quote_trigrams(text);
     let mut slots = Slots {
         language: claim_language,
         text: text.to_string(),
@@ -857,7 +865,8 @@ pub fn read_in(text: &str, published: Option<Date>, vocabulary: &Vocabulary, con
         predicates,
         denial_words,
         speakers,
-        quote_trigrams: quote_trigrams(text),
+        quote_trigrams,
+        short_quotes,
         quote_terms: quoted_terms,
         names,
         words,

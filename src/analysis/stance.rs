@@ -345,8 +345,7 @@ fn compare_relations(a: &Slots, b: &Slots, findings: &mut Findings) {
         }
         if let Some(&(j, _, _)) = rb.iter().find(|x| x.1 == group && x.2 != role) {
             if only(&rb, 1 - role) {
-                let reason =
-                    format!("relation: {} vs {}", words_text(a, (i, i + 1)), words_text(b, (j, j + 1)));
+                let reason = format!("relation: {} vs {}", words_text(a, (i, i + 1)), words_text(b, (j, j + 1)));
                 findings.relation_conflict = Some(((i, i + 1), (j, j + 1), reason));
                 return;
             }
@@ -384,7 +383,12 @@ pub fn examine(a: &Slots, b: &Slots, similarity: &Similarity) -> Findings {
         // quotation is that short ("great, candid discussion").
         shared_quote: if a.language == b.language {
             let shortest = a.quote_trigrams.len().min(b.quote_trigrams.len());
+            // A short quotation the other claim quotes whole ("a 'great, candid discussion'")
+            // is shared, whatever else either claim quotes.
+            let whole = |x: &Slots, y: &Slots| x.short_quotes.iter().any(|q| q.is_subset(&y.quote_trigrams));
             a.quote_trigrams.intersection(&b.quote_trigrams).nth(if shortest <= 2 { 0 } else { 1 }).is_some()
+                || whole(a, b)
+                || whole(b, a)
         } else {
             // A translated quotation keeps its words, not their order: most of the shorter
             // quotation's terms (three at least) in the other's.
