@@ -22,8 +22,8 @@ pub mod analysis;
 pub mod claimreview;
 pub mod corpus;
 pub mod date;
-pub mod precomputed;
 pub mod options;
+pub mod precomputed;
 pub mod ui;
 
 #[cfg(not(target_arch = "wasm32"))]

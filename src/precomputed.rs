@@ -166,7 +166,10 @@ fn fit(analysis: &mut Analysis, corpus: &Corpus) -> Result<(), String> {
     let mut claim_sources: BTreeMap<ClaimId, (&str, usize)> = BTreeMap::new();
     for claim in &mut analysis.claims {
         let Some((source, bounds)) = sources.get(claim.source.0.as_str()) else {
-            return Err(format!("claim c{} is in source \"{}\", which the corpus does not have", claim.id.0, claim.source.0));
+            return Err(format!(
+                "claim c{} is in source \"{}\", which the corpus does not have",
+                claim.id.0, claim.source.0
+            ));
         };
         if claim.start >= claim.end || claim.end >= bounds.len() {
             return Err(format!(

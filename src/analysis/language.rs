@@ -270,11 +270,8 @@ pub fn detect_in(text: &str, context: Language) -> Language {
         }
         n_words += 1;
         // Most words of most texts are plain ASCII: one allocation, no folding to do.
-        let lower = if raw.is_ascii() {
-            raw.to_ascii_lowercase()
-        } else {
-            fold(&raw.to_lowercase().replace('\u{2019}', "'"))
-        };
+        let lower =
+            if raw.is_ascii() { raw.to_ascii_lowercase() } else { fold(&raw.to_lowercase().replace('\u{2019}', "'")) };
         // "l'alliance", "dell'Ucraina": the elided article counts as a word of its own.
         let word = match lower.split_once('\'') {
             Some((head, _)) if !head.is_empty() && head.len() <= 6 => head,
@@ -417,7 +414,10 @@ fn english_surface(part: &str, original: &Word, whole_is_name: bool) -> String {
     let lexicon = crate::analysis::lexicon::lexicon();
     let capitalise = |s: &str| {
         let mut chars = s.chars();
-        chars.next().map(|c| std::iter::once(c.to_ascii_uppercase()).chain(chars).collect::<String>()).unwrap_or_default()
+        chars
+            .next()
+            .map(|c| std::iter::once(c.to_ascii_uppercase()).chain(chars).collect::<String>())
+            .unwrap_or_default()
     };
     let is_calendar = lexicon.months.contains_key(part)
         || crate::date::Weekday::ALL.iter().any(|d| d.name().eq_ignore_ascii_case(part));

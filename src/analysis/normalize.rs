@@ -100,7 +100,9 @@ pub fn words(text: &str) -> Vec<Word> {
             let single_capital = |s: &[char]| s.len() == 1 && s[0].is_uppercase();
             let last_is_abbreviation = last.2.chars().all(char::is_uppercase) && last.2.chars().count() <= 3;
             // "U.S." and "U.K." are one word: joining them lets the alias table see "US" and "UK".
-            if gap == ['.'] && single_capital(surface) && last_is_abbreviation
+            if gap == ['.']
+                && single_capital(surface)
+                && last_is_abbreviation
                 && chars[last.0..last.1].iter().map(|c| c.len_utf8()).sum::<usize>() <= 5
             {
                 let last_surface_has_dot = chars[last.0..last.1].contains(&'.');
