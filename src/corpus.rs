@@ -33,7 +33,7 @@ mod txt;
 pub use fields::{is_bidi_control, reveal_bidi_controls, web_url};
 pub use json::{from_json, from_json_with_limits};
 pub use limits::{Limits, MAX_LABEL_CHARS};
-pub use problem::{CorpusError, Issue, SourcePlace, SourceProblem};
+pub use problem::{thousands, CorpusError, Issue, SourcePlace, SourceProblem};
 pub use txt::{from_txt_files, from_txt_files_with_limits, source_from_txt};
 
 use crate::date::Date;

@@ -208,36 +208,10 @@ mod tests {
         assert!(Decision::from_json(&serde_json::to_string(&other).expect("serialises")).is_err());
     }
 
-    #[test]
-    fn a_conflicting_detail_never_backs() {
-        use crate::analysis::{analyse, Relation};
+    /// A corpus of two articles, "a" and "b", published on 9 May 2025.
+    fn two_articles(a: &str, b: &str) -> crate::corpus::Corpus {
         use crate::corpus::{Corpus, Source, SourceId, SourceKind};
-        let source = |id: &str, text: &str| Source {
-            id: SourceId(id.into()),
-            name: id.into(),
-            kind: SourceKind::Article,
-            published: crate::date::Date::parse_iso("2025-05-09"),
-            url: None,
-            title: None,
-            text: text.into(),
-        };
-        let corpus = Corpus {
-            title: String::new(),
-            sources: vec![
-                source("a", "Councillor James Smith paid $12,000 for the van that serves as the mobile library."),
-                source("b", "Councillor James Smith spent $9,000 on the van that serves as the mobile library."),
-            ],
-        };
-        let analysis = analyse(&corpus);
-        assert!(analysis.links.iter().any(|l| l.relation == Relation::Contradicts), "{analysis:?}");
-        assert!(analysis.links.iter().all(|l| l.relation != Relation::Supports), "{analysis:?}");
-    }
-
-    #[test]
-    fn a_relative_named_otherwise_is_a_conflict_and_both_roles_are_none() {
-        use crate::analysis::{analyse, ConflictKind, Relation};
-        use crate::corpus::{Corpus, Source, SourceId, SourceKind};
-        let corpus = |a: &str, b: &str| Corpus {
+        Corpus {
             title: String::new(),
             sources: [("a", a), ("b", b)]
                 .into_iter()
@@ -251,8 +225,25 @@ mod tests {
                     text: text.into(),
                 })
                 .collect(),
-        };
-        let story = corpus(
+        }
+    }
+
+    #[test]
+    fn a_conflicting_detail_never_backs() {
+        use crate::analysis::{analyse, Relation};
+        let corpus = two_articles(
+            "Councillor James Smith paid $12,000 for the van that serves as the mobile library.",
+            "Councillor James Smith spent $9,000 on the van that serves as the mobile library.",
+        );
+        let analysis = analyse(&corpus);
+        assert!(analysis.links.iter().any(|l| l.relation == Relation::Contradicts), "{analysis:?}");
+        assert!(analysis.links.iter().all(|l| l.relation != Relation::Supports), "{analysis:?}");
+    }
+
+    #[test]
+    fn a_relative_named_otherwise_is_a_conflict_and_both_roles_are_none() {
+        use crate::analysis::{analyse, ConflictKind, Relation};
+        let story = two_articles(
             "Police in Lyon said on Tuesday they had detained the wife and son of the gang leader Marc Duval.",
             "Police in Lyon said on Tuesday they had detained the wife and daughter of the gang leader Marc Duval.",
         );
@@ -261,7 +252,7 @@ mod tests {
         assert_eq!(conflict.and_then(|l| l.kind), Some(ConflictKind::Relation), "{analysis:?}");
         assert!(conflict.is_some_and(|l| l.reason.contains("son") && l.reason.contains("daughter")));
         // "sons and daughters" names both roles: no conflict with either.
-        let both = corpus(
+        let both = two_articles(
             "Police in Lyon said on Tuesday they had detained the wife and son of the gang leader Marc Duval.",
             "Police in Lyon said on Tuesday they had detained the wife, sons and daughters of the gang leader Marc Duval.",
         );

@@ -214,24 +214,24 @@ impl fmt::Display for SourceProblem {
             Issue::TooManySources { max_sources, n_left_out } => write!(
                 f,
                 "This corpus has more sources than the {} this widget shows: the first {} are shown and the other {} left out.",
-                grouped(*max_sources),
-                grouped(*max_sources),
-                grouped(*n_left_out)
+                thousands(*max_sources),
+                thousands(*max_sources),
+                thousands(*n_left_out)
             ),
             Issue::TooMuchText { max_chars, n_shown, n_left_out } => write!(
                 f,
                 "This corpus has more text than the {} characters this widget reads: the first {} {} shown and the other {} left out.",
-                grouped(*max_chars),
-                grouped(*n_shown),
+                thousands(*max_chars),
+                thousands(*n_shown),
                 if *n_shown == 1 { "source is" } else { "sources are" },
-                grouped(*n_left_out)
+                thousands(*n_left_out)
             ),
             Issue::TextCut { n_chars, max_chars } => write!(
                 f,
                 "{place} has a text of {} characters, more than the {} this widget reads; only its first {} characters are shown.",
-                grouped(*n_chars),
-                grouped(*max_chars),
-                grouped(*max_chars)
+                thousands(*n_chars),
+                thousands(*max_chars),
+                thousands(*max_chars)
             ),
             Issue::BadDate { value } => write!(
                 f,
@@ -289,8 +289,8 @@ impl fmt::Display for CorpusError {
             CorpusError::TooLarge { n_bytes, max_bytes } => write!(
                 f,
                 "The corpus is {} bytes, more than the {} this widget reads: split the story into smaller corpora or shorten its sources.",
-                grouped(*n_bytes),
-                grouped(*max_bytes)
+                thousands(*n_bytes),
+                thousands(*max_bytes)
             ),
             CorpusError::NoUsableSource { n_sources, problems } => {
                 let noun = if *n_sources == 1 { "source" } else { "sources" };
@@ -308,8 +308,8 @@ impl std::error::Error for CorpusError {}
 
 impl std::error::Error for SourceProblem {}
 
-/// 1000000 -> "1,000,000".
-fn grouped(n: usize) -> String {
+/// 1000000 -> "1,000,000": counts in messages and in the widget (`ui` uses it too).
+pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, digit) in digits.chars().enumerate() {

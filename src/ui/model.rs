@@ -84,18 +84,8 @@ impl Progress {
     }
 }
 
-/// 1000 -> "1,000".
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
-}
+/// 1000 -> "1,000" (the corpus's messages write counts the same way).
+pub use crate::corpus::thousands;
 
 /// Another source's claim linked to the selection.
 #[derive(Clone, Debug, PartialEq)]
