@@ -761,14 +761,13 @@ fn ClaimPanel(props: &ClaimPanelProps) -> Html {
             </aside>
         };
     };
+    let span = model.sentences[source][sentence];
+    let text: String = model.corpus.sources[source].text.chars().skip(span.start).take(span.end - span.start).collect();
+    let onclose = {
+        let ondispatch = props.ondispatch.clone();
+        Callback::from(move |_: MouseEvent| ondispatch.emit(Action::ClearSelection))
+    };
     if model.pending {
-        let span = model.sentences[source][sentence];
-        let text: String =
-            model.corpus.sources[source].text.chars().skip(span.start).take(span.end - span.start).collect();
-        let onclose = {
-            let ondispatch = props.ondispatch.clone();
-            Callback::from(move |_: MouseEvent| ondispatch.emit(Action::ClearSelection))
-        };
         return html! {
             <aside class="crosscheck__panel" aria-label="Claim details" data-status="pending">
                 <div class="crosscheck__panel-head">
@@ -783,8 +782,6 @@ fn ClaimPanel(props: &ClaimPanelProps) -> Html {
             </aside>
         };
     }
-    let span = model.sentences[source][sentence];
-    let text: String = model.corpus.sources[source].text.chars().skip(span.start).take(span.end - span.start).collect();
     let status = model.status(source, sentence);
     let verdict = model.verdict(source, sentence);
     // Independent sources that tell this fact, this one included: reprints of one text count once.
@@ -796,10 +793,6 @@ fn ClaimPanel(props: &ClaimPanelProps) -> Html {
         .unwrap_or(1);
     let own_claims: Vec<ClaimId> =
         model.claims_in(source, sentence).iter().map(|&position| model.analysis.claims[position].id).collect();
-    let onclose = {
-        let ondispatch = props.ondispatch.clone();
-        Callback::from(move |_: MouseEvent| ondispatch.emit(Action::ClearSelection))
-    };
     let status_text = match status {
         SentenceStatus::NotClaim => "Not a checkable claim",
         SentenceStatus::SingleSource => "Told by this source only",
