@@ -63,6 +63,8 @@ mod native {
         rule_conflict: bool,
         /// Some detail is in conflict, whatever the rules' gates said.
         detail_conflict: bool,
+        /// Each claim is about a person the other does not name (`decide::different_subjects`).
+        different_subjects: bool,
         json: serde_json::Value,
     }
 
@@ -175,16 +177,18 @@ mod native {
                             let nameable = decide::named_conflict(a, b, c.verdict.clone(), &c.findings).is_some();
                             let json = json!({
                                 "story": story.name, "corpus": labelled.name, "gold": gold_name, "pair": p.id,
-                                "relation": p.relation, "i": i, "j": j, "nameable": nameable,
+                                "relation": p.relation, "i": i, "j": j, "nameable": nameable, "subjects": decide::different_subjects(a, b), "subject_a": a.subject, "subject_b": b.subject,
                                 "features": features::NAMES.iter().zip(c.features).map(|(n, v)| (n.to_string(), json!(v))).collect::<serde_json::Map<_, _>>(),
                                 "a": p.a.quote, "b": p.b.quote,
                             });
                             let rule_conflict =
                                 matches!(c.verdict, crosscheck::analysis::stance::Verdict::Contradicts { .. });
                             let detail_conflict = decide::detail_conflict(&c.findings).is_some();
+                            let different_subjects = decide::different_subjects(a, b);
                             out.push(Pair {
                                 rule_conflict,
                                 detail_conflict,
+                                different_subjects,
                                 gold_key: (format!("{}/{gold_name}", labelled.name), p.id.clone()),
                                 relation: p.relation.clone(),
                                 example: Example::dense(&c.features, label),
@@ -232,7 +236,7 @@ mod native {
                 }
             } else if (backing && pair.detail_conflict) || (p[3] >= t_contradicts && pair.nameable) {
                 entry.1.insert("contradicts");
-            } else if backing {
+            } else if backing && !pair.different_subjects {
                 entry.1.insert("supports");
             }
         }

@@ -8,7 +8,8 @@
 //! `distinct` is low enough); otherwise a pair the model calls a conflict is only linked as one
 //! when a detail can be named (a count, a date, a place, a
 //! negation, a speaker, or one report denying or doubting what the other asserts); otherwise it
-//! is `related`, never a backing. The model's weights and thresholds are `data/links-model.json`,
+//! is `related`, never a backing. A backing between claims about two different people
+//! (`different_subjects`) is `related` too. The model's weights and thresholds are `data/links-model.json`,
 //! written by the trainer (`scripts/train.sh`).
 
 use crate::analysis::align::Similarity;
@@ -123,6 +124,10 @@ impl Decision {
                 return Outcome::Contradicts { kind, reason, span_a, span_b };
             }
         }
+        if backing && different_subjects(a, b) {
+            // Two people doing the same kind of thing: two facts that share their wording.
+            return if similarity.score >= RELATED { Outcome::Related } else { Outcome::Unrelated };
+        }
         if backing {
             let reason = crate::analysis::stance::support_reason(a, b, similarity, findings);
             return Outcome::Supports { main: p[SUPPORTS] >= p[PARTIAL], reason, strength: p[SUPPORTS] + p[PARTIAL] };
@@ -165,6 +170,16 @@ pub fn detail_conflict(findings: &Findings) -> Option<(ConflictKind, String, Wor
     ];
     raw.into_iter()
         .find_map(|(kind, c)| c.as_ref().map(|(span_a, span_b, reason)| (kind, reason.clone(), *span_a, *span_b)))
+}
+
+/// Each claim is about a person the other does not name ("Bale is in talks to play Jobs" and
+/// "Rogen is in talks to play Wozniak"; "Caine convened a meeting" and "Trump met with"): whatever
+/// else they share, they tell two facts.
+pub fn different_subjects(a: &Slots, b: &Slots) -> bool {
+    match (&a.subject, &b.subject) {
+        (Some(x), Some(y)) => x != y && !b.persons.contains(x) && !a.persons.contains(y),
+        _ => false,
+    }
 }
 
 /// One claim denies or doubts what the other asserts: the first denying word, as the detail. A
@@ -226,6 +241,39 @@ mod tests {
                 })
                 .collect(),
         }
+    }
+
+    #[test]
+    fn two_people_doing_the_same_thing_are_two_facts() {
+        use crate::analysis::slots::{read, Vocabulary};
+        let texts = [
+            "Actor Christian Bale is in final talks to play Steve Jobs in the biopic.",
+            "Actor Seth Rogen is in final talks to play Steve Wozniak in the biopic.",
+            "Bale is in final talks to play Jobs, producer Scott Rudin said.",
+            "Rogen is said to be in final talks to play Wozniak.",
+            "Talks with Bale are in their final stage.",
+        ];
+        let vocabulary = Vocabulary::from_texts(texts);
+        let slots: Vec<_> = texts.iter().map(|t| read(t, None, &vocabulary)).collect();
+        let subjects: Vec<Option<&str>> = slots.iter().map(|s| s.subject.as_deref()).collect();
+        // A surname the texts write after a first name, acting; not a speaker; not after "with".
+        assert_eq!(subjects, [Some("bale"), Some("rogen"), Some("bale"), Some("rogen"), None]);
+        assert!(different_subjects(&slots[0], &slots[1]));
+        assert!(different_subjects(&slots[3], &slots[2]));
+        assert!(!different_subjects(&slots[0], &slots[2]));
+        assert!(!different_subjects(&slots[1], &slots[4]), "one claim without a subject");
+        // The whole analysis: Bale's talks back each other, never Rogen's.
+        let corpus = two_articles(texts[0], &format!("{} {}", texts[1], texts[2]));
+        let analysis = crate::analysis::analyse(&corpus);
+        let text = |id| analysis.claims.iter().find(|c| &c.id == id).map_or("", |c| c.text.as_str());
+        let supports: Vec<(&str, &str)> = analysis
+            .links
+            .iter()
+            .filter(|l| l.relation == crate::analysis::Relation::Supports)
+            .map(|l| (text(&l.from), text(&l.to)))
+            .collect();
+        assert!(supports.iter().any(|(a, b)| a.contains("Bale") && b.contains("Bale")), "{analysis:?}");
+        assert!(supports.iter().all(|(a, b)| !a.contains("Rogen") && !b.contains("Rogen")), "{supports:?}");
     }
 
     #[test]

@@ -128,6 +128,10 @@ pub struct Slots {
     /// that deny by meaning ("rejected", "without"), each counted once.
     pub denial_words: Vec<usize>,
     pub speakers: Vec<Speaker>,
+    /// Who the claim is about: the first person it names by a name the texts use as a surname,
+    /// or by a known full name, who is not one of its speakers ("Bale will star", not "Sorkin
+    /// said").
+    pub subject: Option<String>,
     /// Word trigrams of quoted passages, folded.
     pub quote_trigrams: BTreeSet<String>,
     /// The trigrams of each short quotation (three or four words: one or two trigrams), which
@@ -159,6 +163,9 @@ pub struct Vocabulary {
     lowercase: BTreeSet<String>,
     /// Words seen capitalised somewhere other than at the start of a sentence.
     capitalised_inside: BTreeSet<String>,
+    /// Words seen ending a full name: the last of two or more capitalised words that the texts
+    /// never write in lowercase ("Bale" of "Christian Bale"). Such a word alone names a person.
+    surnames: BTreeSet<String>,
 }
 
 /// The word starts a sentence, a line or a quotation.
@@ -170,6 +177,7 @@ impl Vocabulary {
     pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vocabulary {
         let mut lowercase = BTreeSet::new();
         let mut capitalised_inside = BTreeSet::new();
+        let mut full_names: BTreeSet<(String, String)> = BTreeSet::new();
         for text in texts {
             // A line in another language is read apart: German capitalises every noun, and no
             // foreign word says anything of English capitals. Text of one language is read whole.
@@ -183,6 +191,17 @@ impl Vocabulary {
                     } else {
                         language::fold(&word.lower)
                     };
+                    let capitalised = |w: &crate::analysis::normalize::Word| {
+                        w.surface.chars().next().is_some_and(char::is_uppercase) && !w.is_acronym()
+                    };
+                    if line_language == Language::English
+                        && i > 0
+                        && capitalised(word)
+                        && capitalised(&text_words[i - 1])
+                        && !word.after_punctuation()
+                    {
+                        full_names.insert((text_words[i - 1].lower.clone(), word.lower.clone()));
+                    }
                     if word.surface.chars().next().is_some_and(char::is_lowercase) {
                         if line_language == Language::English {
                             lowercase.insert(lower);
@@ -193,7 +212,18 @@ impl Vocabulary {
                 }
             }
         }
-        Vocabulary { lowercase, capitalised_inside }
+        let lexicon = lexicon();
+        let plain = |w: &str| {
+            !lowercase.contains(w) && !lexicon.titles.contains(w) && !lexicon.is_stopword(w) && !lexicon.places.contains_key(w)
+        };
+        let surnames =
+            full_names.into_iter().filter(|(first, last)| plain(first) && plain(last)).map(|(_, last)| last).collect();
+        Vocabulary { lowercase, capitalised_inside, surnames }
+    }
+
+    /// The word ends a full name somewhere in the texts ("Bale" of "Christian Bale").
+    pub fn is_surname(&self, lower: &str) -> bool {
+        self.surnames.contains(lower)
     }
 
     /// A capitalised word at the start of a sentence is a name only if it is also written
@@ -474,7 +504,16 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
             i += phrase.len();
             continue;
         }
-        if lexicon.negation_cues.contains(&word.lower) && !matches!(word.lower.as_str(), "no" | "neither" | "nor") {
+        // "not all fighters were aware": what is denied is "all", not that fighters were aware.
+        let denies_quantifier = || {
+            words.get(i + 1).is_some_and(|next| {
+                matches!(next.lower.as_str(), "all" | "every" | "everyone" | "everybody" | "always" | "entirely")
+            })
+        };
+        if lexicon.negation_cues.contains(&word.lower)
+            && !matches!(word.lower.as_str(), "no" | "neither" | "nor")
+            && !denies_quantifier()
+        {
             negate_next = true;
             scope = true;
             budget = 4;
@@ -607,7 +646,11 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
         let not_asserted = !negate_next
             && (previous(1).is_some_and(|w| lexicon.irrealis.contains(w))
                 || (previous(1) == Some("to") && previous(2).is_some_and(|w| lexicon.irrealis.contains(w))));
-        if is_content && !is_filler && not_asserted {
+        // "his ex-wife", "the former director": what someone was, which says nothing of what
+        // they are ("not the wife" and "his ex-wife" agree; "former director" and "originally
+        // the director" too).
+        let no_longer = matches!(previous(1), Some("ex" | "former"));
+        if is_content && !is_filler && (not_asserted || no_longer) {
             // Neither asserted nor denied: it takes no part in polarity.
         } else if is_content && !is_filler {
             out.push(Predicate {
@@ -652,6 +695,67 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
     (out, denials)
 }
 
+/// Words after which a name is not the one acting: prepositions, conjunctions, articles.
+const NOT_AFTER_SUBJECT: [&str; 20] = [
+    "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "the", "a", "an", "about",
+    "than", "like", "into", "over",
+];
+
+/// Who a claim is about: a person named by a surname the texts use ("Bale" of "Christian Bale"),
+/// written as the one acting: not after a preposition or possessive, not possessive itself, and
+/// followed by its verb ("Bale will star", "Caine convened", not "talks with Bale" or
+/// "Bale's role"); never one of its speakers ("Sorkin said" tells what Sorkin said).
+fn find_subject(words: &[Word], names: &[Name], speakers: &[Speaker], vocabulary: &Vocabulary) -> Option<String> {
+    let lexicon = lexicon();
+    let is_person = |n: &Name| n.kind == NameKind::Person;
+    let mut k = 0;
+    while k < names.len() {
+        if !is_person(&names[k]) {
+            k += 1;
+            continue;
+        }
+        // The run of person names from here ("Christian Bale"): its last word is the surname.
+        let mut end = k;
+        while let Some(next) = names.get(end + 1) {
+            let adjacent = next.word == names[end].word + names[end].n_words.max(1);
+            if !(is_person(next) && adjacent && !words[next.word].after_punctuation()) {
+                break;
+            }
+            end += 1;
+        }
+        let (first, last) = (&names[k], &names[end]);
+        k = end + 1;
+        let after = last.word + last.n_words.max(1);
+        let surface = &words[after - 1].surface;
+        if !vocabulary.is_surname(&last.key) || surface.ends_with("'s") || surface.ends_with("\u{2019}s") {
+            continue;
+        }
+        // Titles and acronyms before the name belong to it ("U.S. Gen. Alexus Grynkewich").
+        let mut before = first.word;
+        while before > 0
+            && !words[before].after_punctuation()
+            && (lexicon.titles.contains(&words[before - 1].lower) || words[before - 1].is_acronym())
+        {
+            before -= 1;
+        }
+        let object = before > 0 && !words[before].after_punctuation() && {
+            let previous = &words[before - 1];
+            NOT_AFTER_SUBJECT.contains(&previous.lower.as_str())
+                || previous.surface.ends_with("'s")
+                || previous.surface.ends_with("\u{2019}s")
+        };
+        let acts = words.get(after).is_some_and(|w| {
+            !w.after_punctuation()
+                && w.surface.chars().next().is_some_and(char::is_lowercase)
+                && !NOT_AFTER_SUBJECT.contains(&w.lower.as_str())
+        });
+        if !object && acts && !speakers.iter().any(|s| s.key == last.key) {
+            return Some(last.key.clone());
+        }
+    }
+    None
+}
+
 /// Who is said to have said something: the person nearest before a speech verb (within a few
 /// words, not across a quotation), or right after it ("said Lavrov", "according to Lavrov").
 fn find_speakers(words: &[Word], names: &[Name]) -> Vec<Speaker> {
@@ -669,6 +773,11 @@ fn find_speakers(words: &[Word], names: &[Name]) -> Vec<Speaker> {
         // A post or a report is a channel, not a person's words: "in a Telegram post".
         let stem = stem_word(&word.lower);
         if !is_speech || stem == "post" || stem == "report" {
+            continue;
+        }
+        // "Rogen is said to be in talks", "it was said that Rogen ...": a passive names nobody
+        // who spoke; the person is who the report is about.
+        if k > 0 && matches!(words[k - 1].lower.as_str(), "is" | "was" | "are" | "were" | "be" | "been" | "being") {
             continue;
         }
         let mut found = None;
@@ -838,6 +947,7 @@ pub fn read_in(text: &str, published: Option<Date>, vocabulary: &Vocabulary, con
     }
     let (predicates, denial_words) = find_predicates(&words, &names);
     let speakers = find_speakers(&words, &names);
+    let subject = find_subject(&words, &names, &speakers, vocabulary);
     let mut details: Vec<(usize, usize)> = dates.iter().map(|d| (d.first_word, d.end_word)).collect();
     details.extend(counts.iter().map(|q| (q.first_word, q.end_word)));
     details.extend(places.iter().map(|p| (p.first_word + 1, p.end_word)));
@@ -865,6 +975,7 @@ pub fn read_in(text: &str, published: Option<Date>, vocabulary: &Vocabulary, con
         predicates,
         denial_words,
         speakers,
+        subject,
         quote_trigrams,
         short_quotes,
         quote_terms: quoted_terms,
@@ -936,6 +1047,14 @@ mod tests {
         // "without" before a verb denies the verb; before a name it is participation.
         has("It aired the tape without having authenticated it", "authent", true, true);
         has("She visited the plant without the union delegation", "with:union", true, false);
+        // An ex-wife is not said to be a wife, nor not to be; "not all" denies "all", not what follows.
+        let lacks = |input: &str, class: &str| {
+            assert!(!predicates(input).iter().any(|p| p.0 == class), "{class} in {input:?}: {:?}", predicates(input));
+        };
+        lacks("The woman is believed to be al-Baghdadi's ex-wife", "wife");
+        lacks("She is his former wife", "wife");
+        has("Not all fighters were aware of the deal", "fighter", false, false);
+        has("Not all fighters were aware of the deal", "awar", false, false);
         // "not" denies the predicate after it; the rest of its clause is only in scope.
         has("Caine did not attend the meeting", "attend", true, true);
         has("Caine did not attend the meeting", "meeting", false, true);
@@ -951,6 +1070,9 @@ mod tests {
         check("Dragone said it was a great, candid discussion", &["dragone"]);
         check("\"It was great,\" said Mark Rutte.", &["rutte"]);
         check("NATO defense chiefs met, a senior alliance official said", &[]);
+        // A passive names nobody who spoke.
+        check("Seth Rogen is said to be in talks to play Steve Wozniak", &[]);
+        check("Last week it was said that actor Seth Rogen was in talks", &[]);
         // A people is not a person: "the Lebanese said" names no speaker.
         check("Officials from the Lebanese army said it was true", &[]);
         assert!(is_demonym("iraqi") && is_demonym("lebanese") && is_demonym("nicaraguan"));
