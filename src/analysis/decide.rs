@@ -277,6 +277,23 @@ mod tests {
     }
 
     #[test]
+    fn a_count_one_report_denies_is_a_conflict_unless_the_other_doubts_it_too() {
+        use crate::analysis::{analyse, ConflictKind, Relation};
+        let relations = |a: &str, b: &str| {
+            let analysis = analyse(&two_articles(a, b));
+            analysis.links.iter().map(|l| (l.relation, l.kind)).collect::<Vec<_>>()
+        };
+        let said = "The teenage trader Omar Haddad made $48 million from trading shares during his lunch breaks.";
+        let denied = "The teenage trader Omar Haddad did not make $48 million from trading shares during his lunch breaks.";
+        let rumoured =
+            "The teenage trader Omar Haddad is rumored to have made $48 million from trading shares during his lunch breaks.";
+        assert_eq!(relations(said, denied), [(Relation::Contradicts, Some(ConflictKind::Negation))]);
+        assert!(relations(rumoured, denied).iter().all(|(r, _)| *r != Relation::Contradicts));
+        // Both deny it: they agree.
+        assert!(relations(denied, denied).iter().all(|(r, _)| *r == Relation::Supports));
+    }
+
+    #[test]
     fn a_conflicting_detail_never_backs() {
         use crate::analysis::{analyse, Relation};
         let corpus = two_articles(

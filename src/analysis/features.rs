@@ -95,6 +95,12 @@ pub fn read_cues(slots: &Slots) -> Cues {
 /// "hoax", "questioning") covers its whole clause, as it may deny what comes before it ("reports
 /// ... have been denied") or after it ("denied that ...").
 pub fn negated_words(slots: &Slots) -> Vec<bool> {
+    covered_words(slots, true)
+}
+
+/// Per word of a claim: whether a negation ("not", "never", "n't") covers it, from the negation
+/// to the end of its clause; with `refuting`, a refuting word's whole clause too.
+pub fn covered_words(slots: &Slots, refuting: bool) -> Vec<bool> {
     let table = &lexicon().cues;
     let words = &slots.words;
     let ends_clause = |w: &crate::analysis::normalize::Word| {
@@ -108,8 +114,10 @@ pub fn negated_words(slots: &Slots) -> Vec<bool> {
             clause_start = i;
         }
         let bits = table.get(&words[i].lower).copied().unwrap_or(0);
-        let negation = bits & CUE_NEGATION != 0 || words[i].negated;
-        let refute = bits & CUE_REFUTE != 0;
+        // "not all of them": what is denied is "all", not the rest of the clause.
+        let of_quantifier = words.get(i + 1).is_some_and(|w| matches!(w.lower.as_str(), "all" | "every" | "always"));
+        let negation = (bits & CUE_NEGATION != 0 || words[i].negated) && !of_quantifier;
+        let refute = refuting && bits & CUE_REFUTE != 0;
         if !(negation || refute) {
             continue;
         }

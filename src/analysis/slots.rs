@@ -643,8 +643,14 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
         let is_content = !lexicon.is_stopword(&word.lower) && !word.is_digits() && word.lower.chars().count() > 2;
         let is_filler = word.lower.ends_with("ly") || matches!(word.lower.as_str(), "be" | "been" | "being" | "even");
         let previous = |back: usize| i.checked_sub(back).and_then(|k| words.get(k)).map(|w| w.lower.as_str());
+        // "is rumored to have made", "allegedly shot": passed on, not vouched for.
+        let doubted = (1..=3).any(|back| {
+            previous(back).is_some_and(|w| lexicon.doubts.contains(w))
+                && !words[i + 1 - back..=i].iter().any(Word::after_punctuation)
+        });
         let not_asserted = !negate_next
-            && (previous(1).is_some_and(|w| lexicon.irrealis.contains(w))
+            && (doubted
+                || previous(1).is_some_and(|w| lexicon.irrealis.contains(w))
                 || (previous(1) == Some("to") && previous(2).is_some_and(|w| lexicon.irrealis.contains(w))));
         // "his ex-wife", "the former director": what someone was, which says nothing of what
         // they are ("not the wife" and "his ex-wife" agree; "former director" and "originally
@@ -1053,6 +1059,9 @@ mod tests {
         };
         lacks("The woman is believed to be al-Baghdadi's ex-wife", "wife");
         lacks("She is his former wife", "wife");
+        lacks("He is rumored to have made $72 million", "make");
+        lacks("The officer allegedly shot him", "shot");
+        has("He made $72 million, a rumored figure", "make", false, false);
         has("Not all fighters were aware of the deal", "fighter", false, false);
         has("Not all fighters were aware of the deal", "awar", false, false);
         // "not" denies the predicate after it; the rest of its clause is only in scope.

@@ -143,8 +143,28 @@ fn compare_numbers(a: &Slots, b: &Slots, findings: &mut Findings) {
         if qb.is_empty() {
             continue;
         }
-        if qa.iter().any(|x| qb.iter().any(|y| x.agrees_with(y))) {
-            findings.number_agrees = true;
+        if let Some((x, y)) = qa.iter().flat_map(|x| qb.iter().map(move |y| (x, y))).find(|(x, y)| x.agrees_with(y)) {
+            // The same count, denied by one report only ("he did not make $72 million" / "$72
+            // million richer"): a negation of that count, not an agreement.
+            let (denied_a, denied_b) = (denies_count(a, x), denies_count(b, y));
+            // The other report must assert the count: one that calls it a rumour or improbable
+            // ("rumored to have made $72 million") doubts it too.
+            let asserting = if denied_a { b } else { a };
+            let doubts = &crate::analysis::lexicon::lexicon().doubts;
+            let asserts = !asserting.cues.refute && !asserting.words.iter().any(|w| doubts.contains(&w.lower));
+            if denied_a != denied_b && asserts {
+                if findings.negation_conflict.is_none() {
+                    let widen = |s: &Slots, q: &crate::analysis::numbers::Quantity| {
+                        let first = s.cues.polar_word.filter(|&w| w < q.first_word).unwrap_or(q.first_word);
+                        (first.max(q.first_word.saturating_sub(4)), q.noun_word + 1)
+                    };
+                    let (span_a, span_b) = (widen(a, x), widen(b, y));
+                    let reason = format!("negation: {} vs {}", words_text(a, span_a), words_text(b, span_b));
+                    findings.negation_conflict = Some((span_a, span_b, reason));
+                }
+            } else {
+                findings.number_agrees = true;
+            }
             continue;
         }
         if findings.number_conflict.is_none() {
@@ -178,6 +198,15 @@ fn compare_numbers(a: &Slots, b: &Slots, findings: &mut Findings) {
             }
         }
     }
+}
+
+/// A negation covers the count's words ("did not make $72 million").
+fn denies_count(s: &Slots, q: &crate::analysis::numbers::Quantity) -> bool {
+    if !s.cues.negation {
+        return false;
+    }
+    let covered = crate::analysis::features::covered_words(s, false);
+    (q.first_word..q.end_word).any(|w| covered.get(w).copied().unwrap_or(false))
 }
 
 fn compare_dates(a: &Slots, b: &Slots, same_frame: bool, findings: &mut Findings) {
