@@ -436,7 +436,8 @@ pub struct Comparing {
     next: usize,
     links: Vec<Link>,
     related: Vec<(ClaimId, ClaimId)>,
-    backings: Vec<(f32, Link)>,
+    /// Backings: the model's strength, whether the two share a quotation, the link.
+    backings: Vec<(f32, bool, Link)>,
 }
 
 impl Comparing {
@@ -468,6 +469,7 @@ impl Comparing {
             match outcome {
                 decide::Outcome::Supports { main, reason, strength } => self.backings.push((
                     strength,
+                    comparison.findings.shared_quote,
                     Link {
                         from,
                         to,
@@ -508,22 +510,23 @@ impl Comparing {
         // source that would back a claim as its main point, only the strongest (within MARGIN of
         // the model's probability) does; the others merely share its words and names, and are
         // related. A side-detail backing is exempt: a long claim's details may each be told in
-        // another sentence. (MARGIN was chosen among 0, 0.1, 0.15 and 0.25 on the trainer's
+        // another sentence; so is one that shares a quotation, as a report may quote the same
+        // words twice. (MARGIN was chosen among 0, 0.1, 0.15 and 0.25 on the trainer's
         // cross-validation.)
         const MARGIN: f32 = 0.1;
         let source_of = |claim: ClaimId| prepared_claims[claim.0 as usize].source_index;
         let mut best: BTreeMap<(u32, usize), f32> = BTreeMap::new();
-        for (strength, link) in &backings {
+        for (strength, _, link) in &backings {
             for (claim, other) in [(link.from, link.to), (link.to, link.from)] {
                 let entry = best.entry((claim.0, source_of(other))).or_insert(f32::MIN);
                 *entry = entry.max(*strength);
             }
         }
-        for (strength, link) in backings {
+        for (strength, shared_quote, link) in backings {
             let strongest = |claim: ClaimId, other: ClaimId| {
                 best.get(&(claim.0, source_of(other))).is_some_and(|&b| strength >= b - MARGIN)
             };
-            if link.side_detail || (strongest(link.from, link.to) && strongest(link.to, link.from)) {
+            if link.side_detail || shared_quote || (strongest(link.from, link.to) && strongest(link.to, link.from)) {
                 links.push(link);
             } else {
                 related.push((link.from, link.to));

@@ -294,6 +294,26 @@ mod tests {
     }
 
     #[test]
+    fn every_claim_quoting_the_same_words_backs() {
+        use crate::analysis::{analyse, Relation};
+        // The second source quotes the minister twice; both of its claims back the first's,
+        // though one matches it much better than the other.
+        let corpus = two_articles(
+            "\u{201c}We cannot accept this treaty. It will not work,\u{201d} Foreign Minister Ana Duarte said on Monday, according to the news agency Lusa.",
+            "Foreign Minister Ana Duarte said on Monday that \u{201c}we cannot accept this treaty.\u{201d} \
+             Farmers from the northern provinces protested outside parliament, warning that \u{201c}it will not work,\u{201d} Lusa reported.",
+        );
+        let analysis = analyse(&corpus);
+        let backing_first = analysis
+            .links
+            .iter()
+            .filter(|l| l.relation == Relation::Supports)
+            .filter(|l| analysis.claims.iter().any(|c| c.id == l.from && c.source.0 == "a"))
+            .count();
+        assert_eq!(backing_first, 2, "{analysis:?}");
+    }
+
+    #[test]
     fn a_conflicting_detail_never_backs() {
         use crate::analysis::{analyse, Relation};
         let corpus = two_articles(
