@@ -314,6 +314,16 @@ mod tests {
     }
 
     #[test]
+    fn an_age_conflict_names_the_two_ages() {
+        let analysis = crate::analysis::analyse(&two_articles(
+            "Health minister Lena Sorensen, 52, announced the vaccination campaign in Aarhus.",
+            "Health minister Lena Sorensen, who is 57, announced the vaccination campaign in Aarhus.",
+        ));
+        let reasons: Vec<&str> = analysis.links.iter().map(|l| l.reason.as_str()).collect();
+        assert_eq!(reasons, ["number: 52 vs 57"]);
+    }
+
+    #[test]
     fn a_conflicting_detail_never_backs() {
         use crate::analysis::{analyse, Relation};
         let corpus = two_articles(

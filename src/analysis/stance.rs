@@ -175,7 +175,9 @@ fn compare_numbers(a: &Slots, b: &Slots, findings: &mut Findings) {
                 // a tally's sides are totals whatever their size.
                 let is_tally = class.starts_with("tally:");
                 if is_tally || (x.value >= 3.0 && y.value >= 3.0) {
-                    let noun = if is_tally {
+                    // An age ("Smith, 34,") has no counted noun: its noun word is the number itself.
+                    let noun_is_number = (x.first_word..x.end_word).contains(&x.noun_word);
+                    let noun = if is_tally || noun_is_number {
                         String::new()
                     } else if a.language != crate::analysis::language::Language::English {
                         // The noun as the claim writes it ("jefes"), never its English gloss.
