@@ -803,12 +803,16 @@ fn find_speakers(words: &[Word], names: &[Name]) -> Vec<Speaker> {
         // "told Bloomberg": after a verb of telling comes who was told, not who spoke.
         let tells = matches!(stem.as_str(), "tell" | "told" | "inform" | "ask");
         if found.is_none() && !tells {
-            for ahead in 1..=5 {
+            // "said the Kremlin spokesman, Dmitry Peskov": after a title, the name may follow a comma.
+            let mut after_title = false;
+            for ahead in 1..=6 {
                 let i = k + ahead;
                 let Some(next) = words.get(i) else { break };
-                if next.gap.contains('"') || (ahead > 1 && next.gap.contains(',')) {
+                let appositive = after_title && person_at(i).is_some();
+                if next.gap.contains('"') || (ahead > 1 && next.gap.contains(',') && !appositive) {
                     break;
                 }
+                after_title = lexicon().titles.contains(&next.lower);
                 if let Some(name) = person_at(i) {
                     // The last word of a name run is its surname: "Sergey Lavrov" -> lavrov.
                     let mut last = i;
@@ -1078,6 +1082,8 @@ mod tests {
         check("\"This will not work,\" Foreign Minister Sergey Lavrov said Wednesday", &["lavrov"]);
         check("Dragone said it was a great, candid discussion", &["dragone"]);
         check("\"It was great,\" said Mark Rutte.", &["rutte"]);
+        check("\"This will not work,\" said the Kremlin spokesman, Dmitry Peskov, on Wednesday.", &["peskov"]);
+        check("\"This will not work,\" said the envoy, and Dmitry Peskov agreed.", &[]);
         check("NATO defense chiefs met, a senior alliance official said", &[]);
         // A passive names nobody who spoke.
         check("Seth Rogen is said to be in talks to play Steve Wozniak", &[]);
