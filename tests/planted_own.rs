@@ -3,7 +3,9 @@
 //! - `tests/fixtures/planted-own.json`: source `q1`, written against the seed reports, analysed
 //!   together with `crosscheck::corpus::seeds()`;
 //! - `tests/fixtures/planted-story.json`: a whole corpus of another story (a town council closing
-//!   a library) whose source `q2` carries the planted errors and paraphrases.
+//!   a library) whose source `q2` carries the planted errors and paraphrases;
+//! - `tests/fixtures/planted-pairs.json`: pairs of one-sentence reports of other stories, each
+//!   pair analysed on its own, with the link expected between them.
 //!
 //! Each planted sentence must be linked as `contradicts` (with the planted kind) to the quote it
 //! contradicts; each faithful paraphrase must be linked as `supports` to its quote and contradict
@@ -19,6 +21,7 @@ use serde_json::Value;
 
 const FIXTURE: &str = include_str!("fixtures/planted-own.json");
 const STORY_FIXTURE: &str = include_str!("fixtures/planted-story.json");
+const PAIRS_FIXTURE: &str = include_str!("fixtures/planted-pairs.json");
 
 /// The seeds plus the fixture's own source.
 fn corpus(fixture: &Value) -> Corpus {
@@ -152,4 +155,40 @@ fn planted_errors_in_another_story_are_found() {
     let corpus = crosscheck::corpus::from_json(&fixture["corpus"].to_string()).expect("fixture corpus loads").corpus;
     let failures = failures("planted-story", &fixture, &corpus, "q2");
     assert!(failures.is_empty(), "{} of the sentences of the other story fail", failures.len());
+}
+
+#[test]
+fn planted_pairs_of_other_stories_are_linked_as_expected() {
+    let fixture: Value = serde_json::from_str(PAIRS_FIXTURE).expect("fixture parses");
+    let published = fixture["published"].as_str().and_then(Date::parse_iso);
+    let pairs = fixture["pairs"].as_array().expect("pair list");
+    let mut failures = Vec::new();
+    for pair in pairs {
+        let text = |side: &str| pair[side].as_str().expect("a sentence").to_string();
+        let source = |id: &str, text: String| Source {
+            id: SourceId(id.to_string()),
+            name: id.to_string(),
+            kind: SourceKind::Article,
+            published,
+            url: None,
+            title: None,
+            text,
+        };
+        let corpus = Corpus { title: String::new(), sources: vec![source("a", text("a")), source("b", text("b"))] };
+        let analysis = analyse(&corpus);
+        let got: Vec<Relation> = analysis.links.iter().map(|l| l.relation).collect();
+        let expected = match pair["expected"].as_str() {
+            Some("contradicts") => Relation::Contradicts,
+            _ => Relation::Supports,
+        };
+        if got != [expected] {
+            let reasons: Vec<&str> = analysis.links.iter().map(|l| l.reason.as_str()).collect();
+            failures.push(format!("{}: expected {expected:?}, got {got:?} {reasons:?}", pair["kind"]));
+        }
+    }
+    for failure in &failures {
+        println!("  {failure}");
+    }
+    println!("planted-pairs: {} of {} pairs as expected", pairs.len() - failures.len(), pairs.len());
+    assert!(failures.is_empty(), "{} of the pairs fail", failures.len());
 }

@@ -87,17 +87,33 @@ fn weekday_of(lower: &str) -> Option<Weekday> {
     Weekday::ALL.into_iter().find(|day| day.name().eq_ignore_ascii_case(lower))
 }
 
-/// Words that make a bare weekday point ahead ("will meet on Friday").
 /// Words before a bare month or year that make it a date ("in May", "since 2019").
 const MONTH_PREPOSITIONS: &[&str] =
     &["in", "since", "until", "till", "by", "during", "from", "early", "late", "mid", "through"];
 
-const FUTURE_MARKERS: &[&str] =
-    &["will", "due", "plans", "plan", "planned", "scheduled", "expected", "upcoming", "set"];
+/// Words that make a bare weekday or month point ahead ("will meet on Friday").
+const FUTURE_MARKERS: &[&str] = &["will", "due", "scheduled", "expected", "upcoming"];
+
+/// Words that point ahead only as verbs, before "to" or "for" ("plans to meet", "set for
+/// Friday"); as nouns they do not ("unveiled the rail plan on Tuesday", "a set of rules").
+const FUTURE_VERBS: &[&str] = &["plan", "plans", "planned", "set"];
 
 fn looks_ahead(words: &[Word], i: usize) -> bool {
     let from = i.saturating_sub(8);
-    words[from..i].iter().any(|w| FUTURE_MARKERS.contains(&w.lower.as_str()) || w.lower == "ll")
+    (from..i).any(|k| {
+        let w = words[k].lower.as_str();
+        FUTURE_MARKERS.contains(&w)
+            || w == "ll"
+            || (FUTURE_VERBS.contains(&w) && words.get(k + 1).is_some_and(|n| matches!(n.lower.as_str(), "to" | "for")))
+    })
+}
+
+/// The first `month` that starts on or after the month of `published`: a month a report looks
+/// ahead to ("will close in September", published in March, is this September).
+fn month_ahead(published: Option<Date>, month: u8) -> Option<(Date, Date)> {
+    let published = published?;
+    let year = if month >= published.month { published.year } else { published.year + 1 };
+    month_range(year, month)
 }
 
 /// The most recent `day` on or before `published` (strictly before when `strict`).
@@ -237,15 +253,31 @@ pub fn date_mentions(words: &[Word], published: Option<Date>) -> Vec<DateMention
             // publication, as for a calendar day without a year. Without the preposition a
             // capitalised "May" or "March" may be a verb or a name.
             if i > 0 && MONTH_PREPOSITIONS.contains(&lower(i - 1)) {
-                let range = day_in_year(published, month, 1).and_then(|first| month_range(first.year, month));
+                let range = if looks_ahead(words, i) {
+                    month_ahead(published, month)
+                } else {
+                    day_in_year(published, month, 1).and_then(|first| month_range(first.year, month))
+                };
                 let named = Named { weekday: None, day: None, month: Some(month), year: None };
                 out.push(DateMention { first_word: i - 1, end_word: i + 1, anchor_word: i, range, named });
                 i += 1;
                 continue;
             }
         }
-        // A bare year after a preposition ("opened in 2019").
-        if let Some(year) = year_number(word).filter(|_| i > 0 && MONTH_PREPOSITIONS.contains(&lower(i - 1))) {
+        // A bare year after a preposition ("opened in 2019"), or naming which of a kind of thing
+        // ("signed the 2019 agreement", "its 2021 budget").
+        let names_which = |i: usize| {
+            i > 0
+                && matches!(lower(i - 1), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our")
+                && words.get(i + 1).is_some_and(|next| {
+                    !next.after_punctuation()
+                        && next.surface.chars().next().is_some_and(char::is_lowercase)
+                        && next.lower.chars().all(char::is_alphabetic)
+                })
+        };
+        if let Some(year) =
+            year_number(word).filter(|_| i > 0 && (MONTH_PREPOSITIONS.contains(&lower(i - 1)) || names_which(i)))
+        {
             let named = Named { weekday: None, day: None, month: None, year: Some(year) };
             let range = Date::new(year, 1, 1).zip(Date::new(year, 12, 31));
             out.push(DateMention { first_word: i - 1, end_word: i + 1, anchor_word: i, range, named });
@@ -401,6 +433,18 @@ mod tests {
         check("work starts in June", &["2025-06-01..2025-06-30"]);
         check("opened in 2019", &["2019-01-01..2019-12-31"]);
         check("you may march", &[]);
+        // A plan is a noun here: the weekday is the one before publication.
+        check("unveiled the rail plan on Tuesday", &["2025-08-19"]);
+        check("plans to meet on Friday", &["2025-08-22"]);
+        check("the vote is set for Friday", &["2025-08-22"]);
+        // A month looked ahead to is the next one of that name.
+        check("the plant will close in June", &["2026-06-01..2026-06-30"]);
+        check("the plant closed in June", &["2025-06-01..2025-06-30"]);
+        // A year naming which agreement, budget or election.
+        check("signed the 2019 agreement", &["2019-01-01..2019-12-31"]);
+        check("in its 2021 budget", &["2021-01-01..2021-12-31"]);
+        check("the 2019 figures rose", &["2019-01-01..2019-12-31"]);
+        check("the 1990s", &[]);
     }
 
     #[test]

@@ -247,6 +247,8 @@ fn currency_before(word: &Word) -> Option<&'static str> {
 
 /// Noun class of a person's age.
 pub const AGE: &str = "age";
+/// The class of a percentage, written "65%" or "65 percent" (the noun's stem).
+pub const PERCENT: &str = "percent";
 
 /// The number at `i` (spanning `n` words) is someone's age: "Smith, 34,", "who is 38", "aged 38",
 /// "a 17-year-old".
@@ -296,15 +298,17 @@ pub fn quantities(words: &[Word], skip: &[(usize, usize)]) -> Vec<Quantity> {
         let is_year = word.is_digits() && n == 1 && (1800.0..=2100.0).contains(&value) && !word.lower.contains('.');
         // A number glued to a preceding word by a hyphen ("Su-35", "COVID-19") is a name.
         let is_name_part = word.hyphenated() && i > 0 && !lexicon().number_words.contains_key(&words[i - 1].lower);
-        let followed_by_percent = words.get(i + n).is_some_and(|w| w.gap.contains('%'));
-        if is_year || is_name_part || followed_by_percent {
+        // "65%" is "65 percent": the sign is in the gap before the next word.
+        let followed_by_percent = words.get(i + n).is_some_and(|next| next.gap.starts_with('%'));
+        if is_year || is_name_part {
             i += n;
             continue;
         }
-        // An amount of money or an age has no counted noun after it: its class says what it is.
+        // An amount of money, a percentage or an age has no counted noun after it: its class
+        // says what it is.
         let sign = currency_before(word);
-        let age = sign.is_none() && is_age(words, i, n, value);
-        if let Some(class) = sign.or(age.then_some(AGE)) {
+        let age = sign.is_none() && !followed_by_percent && is_age(words, i, n, value);
+        if let Some(class) = sign.or(followed_by_percent.then_some(PERCENT)).or(age.then_some(AGE)) {
             let (bound, first_word) = match bound_before(words, i) {
                 Some((bound, first)) => (Some(bound), first),
                 None => (None, i),
@@ -363,6 +367,11 @@ pub fn quantities(words: &[Word], skip: &[(usize, usize)]) -> Vec<Quantity> {
         });
         i += n;
     }
+    // A share is rounded to a few points, not by a third: "about 40 percent" is not "about 65%".
+    for q in out.iter_mut().filter(|q| q.noun_class == PERCENT && q.bound == Some(Bound::Approximate)) {
+        let slack = (q.value * 0.1).max(3.0);
+        (q.low, q.high) = ((q.value - slack).max(0.0), q.value + slack);
+    }
     out
 }
 
@@ -399,7 +408,7 @@ mod tests {
         check("a dozen eggs", &[(12.0, 12.0, 12.0, "egg")]);
         check("two hundred and five soldiers", &[(205.0, 205.0, 205.0, "troop")]);
         check("1,000 troops", &[(1000.0, 1000.0, 1000.0, "troop")]);
-        check("2 million people", &[(2_000_000.0, 2_000_000.0, 2_000_000.0, "peopl")]);
+        check("2 million people", &[(2_000_000.0, 2_000_000.0, 2_000_000.0, "people")]);
         check("more than three years after", &[(3.0, 3.0, inf, "year")]);
         check("Russia's three-year conflict", &[(3.0, 3.0, 3.0, "year")]);
         check("fewer than 10 countries", &[(10.0, 0.0, 10.0, "country")]);
@@ -407,7 +416,11 @@ mod tests {
         check("voted 28\u{2013}4 to close", &[(28.0, 28.0, 28.0, TALLY_FOR), (4.0, 4.0, 4.0, TALLY_AGAINST)]);
         check("won 3-1 on Sunday", &[(3.0, 3.0, 3.0, TALLY_FOR), (1.0, 1.0, 1.0, TALLY_AGAINST)]);
         check("rose from 5 to 10 percent", &[(10.0, 10.0, 10.0, "percent")]);
-        check("5 to 10 people", &[(10.0, 10.0, 10.0, "peopl")]);
+        check("covers 65% of staff", &[(65.0, 65.0, 65.0, PERCENT)]);
+        check("about 40 percent of staff", &[(40.0, 36.0, 44.0, PERCENT)]);
+        check("roughly 65% of staff", &[(65.0, 58.5, 71.5, PERCENT)]);
+        check("49% of the sources", &[(49.0, 49.0, 49.0, PERCENT)]);
+        check("5 to 10 people", &[(10.0, 10.0, 10.0, "people")]);
         check("Smith paid $12,000 for the van", &[(12000.0, 12000.0, 12000.0, "dollar")]);
         check("it cost 95,000 dollars", &[(95000.0, 95000.0, 95000.0, "dollar")]);
         check("a fund of \u{20ac}5 million", &[(5_000_000.0, 5_000_000.0, 5_000_000.0, "euro")]);
@@ -417,14 +430,13 @@ mod tests {
         check("a man aged 38 was arrested", &[(38.0, 38.0, 38.0, AGE)]);
         check("the 17-year-old student", &[(17.0, 17.0, 17.0, AGE)]);
         check("closer to a few million dollars", &[(3_500_000.0, 2_000_000.0, 5_000_000.0, "dollar")]);
-        check("several hundred people", &[(600.0, 300.0, 900.0, "peopl")]);
+        check("several hundred people", &[(600.0, 300.0, 900.0, "people")]);
     }
 
     #[test]
     fn not_counts() {
         check("his first appearance at one after recently", &[]);
         check("an ICC warrant from March 2023", &[]);
-        check("49% of the sources", &[]);
         check("one of them", &[]);
     }
 
