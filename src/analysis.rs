@@ -333,11 +333,15 @@ impl Reading {
         let end = self.next.saturating_add(n).min(self.sources.len());
         for source_index in self.next..end {
             let source = &self.sources[source_index];
-            let chars: Vec<char> = source.text.chars().collect();
             let source_language = language::detect(&source.text);
-            for span in claims::claim_spans(&source.text) {
-                let text = claims::slice(&chars, span);
-                self.slots.push(slots::read_in(&text, source.published, &self.vocabulary, source_language));
+            for claims::ClaimText { span, text, words } in claims::claims(&source.text) {
+                self.slots.push(slots::read_words_in(
+                    &text,
+                    words,
+                    source.published,
+                    &self.vocabulary,
+                    source_language,
+                ));
                 self.claims.push(PreparedClaim { source_index, span, text });
             }
         }

@@ -755,6 +755,18 @@ pub fn read(text: &str, published: Option<Date>, vocabulary: &Vocabulary) -> Slo
 
 /// [`read`] for a claim of a source written in `context` (its language as a whole).
 pub fn read_in(text: &str, published: Option<Date>, vocabulary: &Vocabulary, context: Language) -> Slots {
+    read_words_in(text, crate::analysis::normalize::words(text), published, vocabulary, context)
+}
+
+/// [`read_in`] given the words of `text` (`normalize::words(text)`), which the claim splitter
+/// has read already.
+pub fn read_words_in(
+    text: &str,
+    text_words: Vec<Word>,
+    published: Option<Date>,
+    vocabulary: &Vocabulary,
+    context: Language,
+) -> Slots {
     let lexicon = lexicon();
     let claim_language = language::detect_in(text, context);
     // A German noun is capitalised; it is a name only if it is written so in another language
@@ -764,7 +776,7 @@ pub fn read_in(text: &str, published: Option<Date>, vocabulary: &Vocabulary, con
             || lexicon.places.contains_key(folded)
             || lexicon.aliases_folded.contains_key(folded)
     };
-    let words = language::gloss(crate::analysis::normalize::words(text), claim_language, is_name);
+    let words = language::gloss(text_words, claim_language, is_name);
     let names = find_names(&words, vocabulary);
     let word_terms = terms(&words);
     let mut all_terms: BTreeSet<String> = word_terms.iter().map(|t| t.text.clone()).collect();
