@@ -287,5 +287,6 @@ pub fn candidates(claims: &[Slots], group: &[usize], weights: &Weights) -> Vec<(
     }
     kept.sort_unstable();
     kept.dedup();
+    kept.shrink_to_fit();
     kept
 }

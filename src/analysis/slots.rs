@@ -887,7 +887,26 @@ pub fn read_words_in(
     };
     slots.polarity = class_polarities(&slots.predicates);
     slots.cues = crate::analysis::features::read_cues(&slots);
+    slots.shrink_to_fit();
     slots
+}
+
+impl Slots {
+    /// Gives back the room the lists grew into while they were read: a story's slots are kept
+    /// until its last pair is compared, and most of the analysis's memory is theirs.
+    fn shrink_to_fit(&mut self) {
+        self.words.shrink_to_fit();
+        self.names.shrink_to_fit();
+        self.quantities.shrink_to_fit();
+        self.dates.shrink_to_fit();
+        self.places.shrink_to_fit();
+        self.predicates.shrink_to_fit();
+        self.denial_words.shrink_to_fit();
+        self.speakers.shrink_to_fit();
+        self.short_quotes.shrink_to_fit();
+        self.word_terms.shrink_to_fit();
+        self.polarity.shrink_to_fit();
+    }
 }
 
 #[cfg(test)]
