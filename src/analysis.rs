@@ -512,8 +512,17 @@ impl Comparing {
     pub fn finish(mut self, decision: &decide::Decision) -> Analysis {
         self.compare_next(usize::MAX, decision);
         let Comparing { prepared, mut links, mut related, backings, .. } = self;
-        let Prepared { sources, claims: prepared_claims, origin, slots: all_slots, weights, totals, candidates, best, claim_terms } =
-            prepared;
+        let Prepared {
+            sources,
+            claims: prepared_claims,
+            origin,
+            slots: all_slots,
+            weights,
+            totals,
+            candidates,
+            best,
+            claim_terms,
+        } = prepared;
         // Of the slots, only each claim's text and language are left to write: the rest (most of
         // the analysis's memory) goes now, with the index, before the links are sorted and counted.
         drop((weights, totals, candidates, best, claim_terms));

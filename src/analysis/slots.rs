@@ -156,9 +156,9 @@ pub struct Slots {
 /// sentence start or a headline word, not a name.
 #[derive(Clone, Debug, Default)]
 pub struct Vocabulary {
-    lowercase: BTreeSet<String>,
+    lowercase: crate::analysis::lexicon::WordSet,
     /// Words seen capitalised somewhere other than at the start of a sentence.
-    capitalised_inside: BTreeSet<String>,
+    capitalised_inside: crate::analysis::lexicon::WordSet,
 }
 
 /// The word starts a sentence, a line or a quotation.
@@ -168,8 +168,9 @@ fn starts_sentence(words: &[Word], i: usize) -> bool {
 
 impl Vocabulary {
     pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vocabulary {
-        let mut lowercase = BTreeSet::new();
-        let mut capitalised_inside = BTreeSet::new();
+        // Hashed sets: every word of every text goes in, and the names are looked up in them.
+        let mut lowercase = crate::analysis::lexicon::WordSet::default();
+        let mut capitalised_inside = crate::analysis::lexicon::WordSet::default();
         for text in texts {
             // A line in another language is read apart: German capitalises every noun, and no
             // foreign word says anything of English capitals. Text of one language is read whole.
@@ -178,17 +179,25 @@ impl Vocabulary {
                 let line_language = language::detect(line);
                 let text_words = crate::analysis::normalize::words(line);
                 for (i, word) in text_words.iter().enumerate() {
-                    let lower = if line_language == Language::English {
-                        word.lower.clone()
+                    let folded;
+                    let lower: &str = if line_language == Language::English {
+                        &word.lower
                     } else {
-                        language::fold(&word.lower)
+                        folded = language::fold(&word.lower);
+                        &folded
+                    };
+                    // Most words are in the set already: copied only when new.
+                    let insert = |set: &mut crate::analysis::lexicon::WordSet| {
+                        if !set.contains(lower) {
+                            set.insert(lower.to_string());
+                        }
                     };
                     if word.surface.chars().next().is_some_and(char::is_lowercase) {
                         if line_language == Language::English {
-                            lowercase.insert(lower);
+                            insert(&mut lowercase);
                         }
                     } else if !starts_sentence(&text_words, i) && line_language != Language::German {
-                        capitalised_inside.insert(lower);
+                        insert(&mut capitalised_inside);
                     }
                 }
             }
