@@ -217,9 +217,30 @@ impl Vocabulary {
 }
 
 /// The event kind a word names, if any.
+///
+/// Remembered per thread, by word, as `stem_word` remembers stems: reading a claim asks for the
+/// event kind of each word several times (events near a date or a place, speech verbs), and the
+/// answer needs a stem. Bounded as the stems are.
 pub fn event_kind(word: &Word) -> Option<&'static str> {
+    const MAX_REMEMBERED: usize = 200_000;
+    thread_local! {
+        static KINDS: std::cell::RefCell<crate::analysis::lexicon::WordMap<Option<&'static str>>> =
+            std::cell::RefCell::new(Default::default());
+    }
+    if let Some(kind) = KINDS.with(|kinds| kinds.borrow().get(&word.lower).copied()) {
+        return kind;
+    }
     let lexicon = lexicon();
-    lexicon.events.get(&word.lower).or_else(|| lexicon.events.get(&stem_word(&word.lower))).map(String::as_str)
+    let kind =
+        lexicon.events.get(&word.lower).or_else(|| lexicon.events.get(&stem_word(&word.lower))).map(String::as_str);
+    KINDS.with(|kinds| {
+        let mut kinds = kinds.borrow_mut();
+        if kinds.len() >= MAX_REMEMBERED {
+            kinds.clear();
+        }
+        kinds.insert(word.lower.clone(), kind);
+    });
+    kind
 }
 
 /// The synonym class of a word's stem, or the stem itself.
