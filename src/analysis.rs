@@ -282,11 +282,10 @@ pub struct Prepared {
     claim_terms: Vec<features::ClaimTerms>,
 }
 
-/// One claim's place in its source.
+/// One claim's place in its source. (Its text is its slots' `text`.)
 struct PreparedClaim {
     source_index: usize,
     span: Span,
-    text: String,
 }
 
 /// Everything known about one pair of claims: how similar, what their details say, the rules'
@@ -333,12 +332,16 @@ impl Reading {
         let end = self.next.saturating_add(n).min(self.sources.len());
         for source_index in self.next..end {
             let source = &self.sources[source_index];
-            let chars: Vec<char> = source.text.chars().collect();
             let source_language = language::detect(&source.text);
-            for span in claims::claim_spans(&source.text) {
-                let text = claims::slice(&chars, span);
-                self.slots.push(slots::read_in(&text, source.published, &self.vocabulary, source_language));
-                self.claims.push(PreparedClaim { source_index, span, text });
+            for claims::ClaimText { span, text, words } in claims::claims(&source.text) {
+                self.slots.push(slots::read_words_in(
+                    &text,
+                    words,
+                    source.published,
+                    &self.vocabulary,
+                    source_language,
+                ));
+                self.claims.push(PreparedClaim { source_index, span });
             }
         }
         self.next = end;
@@ -349,7 +352,10 @@ impl Reading {
     /// origin, candidate pairs, each claim's best match in every other source.
     pub fn index(mut self) -> Prepared {
         self.read_next(usize::MAX);
-        let Reading { sources, claims, slots: all_slots, .. } = self;
+        let Reading { sources, mut claims, slots: mut all_slots, .. } = self;
+        // The claims are all read: the room the vectors grew into is not needed.
+        claims.shrink_to_fit();
+        all_slots.shrink_to_fit();
         let source_refs: Vec<&Source> = sources.iter().collect();
         let origin = origins(&source_refs);
         let mut weights = align::Weights::new(all_slots.iter());
@@ -370,6 +376,9 @@ impl Reading {
                     None => best[claim].push((other_source, score)),
                 }
             }
+        }
+        for list in &mut best {
+            list.shrink_to_fit();
         }
         Prepared { sources, claims, slots: all_slots, weights, totals, origin, candidates, best, claim_terms }
     }
@@ -505,7 +514,22 @@ impl Comparing {
     pub fn finish(mut self, decision: &decide::Decision) -> Analysis {
         self.compare_next(usize::MAX, decision);
         let Comparing { prepared, mut links, mut related, backings, .. } = self;
-        let Prepared { sources, claims: prepared_claims, origin, slots: all_slots, .. } = prepared;
+        let Prepared {
+            sources,
+            claims: prepared_claims,
+            origin,
+            slots: all_slots,
+            weights,
+            totals,
+            candidates,
+            best,
+            claim_terms,
+        } = prepared;
+        // Of the slots, only each claim's text and language are left to write: the rest (most of
+        // the analysis's memory) goes now, with the index, before the links are sorted and counted.
+        drop((weights, totals, candidates, best, claim_terms));
+        let texts_and_languages: Vec<(String, language::Language)> =
+            all_slots.into_iter().map(|slots| (slots.text, slots.language)).collect();
         // A claim tells one fact, and another source tells it about once: of the claims of one
         // source that would back a claim as its main point, only the strongest (within MARGIN of
         // the model's probability) does; the others merely share its words and names, and are
@@ -551,7 +575,8 @@ impl Comparing {
         let claims = prepared_claims
             .into_iter()
             .enumerate()
-            .map(|(index, p)| {
+            .zip(texts_and_languages)
+            .map(|((index, p), (text, language))| {
                 let n_supporting_sources = backing.get(&index).map_or(0, BTreeSet::len);
                 let n_contradicting_sources = contradicting.get(&index).map_or(0, BTreeSet::len);
                 Claim {
@@ -559,15 +584,11 @@ impl Comparing {
                     source: sources[p.source_index].id.clone(),
                     start: p.span.start,
                     end: p.span.end,
-                    text: p.text,
+                    text,
                     n_supporting_sources,
                     n_contradicting_sources,
                     single_source: n_supporting_sources == 0 && n_contradicting_sources == 0,
-                    lang: all_slots
-                        .get(index)
-                        .map(|slots| slots.language)
-                        .filter(|&language| language != language::Language::English)
-                        .map(|language| language.code().to_string()),
+                    lang: (language != language::Language::English).then(|| language.code().to_string()),
                 }
             })
             .collect();

@@ -18,9 +18,11 @@ const MAX_CANDIDATES: usize = 40;
 /// of every candidate pair looks them up many times.
 #[derive(Clone, Debug, Default)]
 pub struct Weights {
-    /// Each term's position in `document_frequency` and `idf`. (One map type the crate already
-    /// has, rather than a second map of floats: every B-tree type adds kilobytes to the wasm.)
-    position: BTreeMap<String, usize>,
+    /// Each term's position in `document_frequency` and `idf`, given in the order the terms are
+    /// first met (so a term's id does not depend on the map). (One map rather than a second map
+    /// of floats: every map type adds kilobytes to the wasm.) Hashed: the pairs' features look
+    /// every term of every claim up here.
+    position: crate::analysis::lexicon::WordMap<usize>,
     document_frequency: Vec<usize>,
     idf: Vec<f64>,
     n_claims: usize,
@@ -285,5 +287,6 @@ pub fn candidates(claims: &[Slots], group: &[usize], weights: &Weights) -> Vec<(
     }
     kept.sort_unstable();
     kept.dedup();
+    kept.shrink_to_fit();
     kept
 }

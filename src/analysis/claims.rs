@@ -15,19 +15,55 @@ pub const MAX_CLAIM_CHARS: usize = 2_000;
 
 /// The claims of `text` as char spans into it, in text order.
 pub fn claim_spans(text: &str) -> Vec<Span> {
+    claims(text).into_iter().map(|claim| claim.span).collect()
+}
+
+/// A claim as the splitter found it: its span in the source, its text and its words.
+pub struct ClaimText {
+    pub span: Span,
+    /// Chars `span` of the source's text.
+    pub text: String,
+    /// `normalize::words(&text)`, which the splitter read anyway: the slots read them again.
+    pub words: Vec<Word>,
+}
+
+/// The claims of `text`, in text order, with their text and words.
+///
+/// A span's words are read once and passed along while the span stays the same (most sentences
+/// are one line, one clause, without furniture): reading them again for every step made the
+/// splitter cost as much as reading the claims' slots.
+pub fn claims(text: &str) -> Vec<ClaimText> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     for sentence in join_quotations(&chars, sentences(text)) {
         for line in split_lines(&chars, sentence) {
             let Some(trimmed) = trim_furniture(&chars, line) else { continue };
             for clause in split_clauses(&chars, trimmed) {
-                if is_claim(&chars, clause) {
+                if is_claim(&clause) {
                     out.push(clause);
                 }
             }
         }
     }
     out
+}
+
+impl ClaimText {
+    /// The text and words of `span`.
+    fn read(chars: &[char], span: Span) -> ClaimText {
+        let text = slice(chars, span);
+        let words = words(&text);
+        ClaimText { span, text, words }
+    }
+
+    /// The text and words of `span`, reusing this piece's when the span is the same.
+    fn reread(self, chars: &[char], span: Span) -> ClaimText {
+        if span == self.span {
+            self
+        } else {
+            ClaimText::read(chars, span)
+        }
+    }
 }
 
 /// Double quotation marks in a span, straight or curly.
@@ -98,14 +134,14 @@ fn split_lines(chars: &[char], span: Span) -> Vec<Span> {
 
 /// Removes a leading bullet, a "date YYYY-MM-DD" stamp, a capitalised dateline ("BRUSSELS:")
 /// and a trailing link from a line. `None` when nothing is left.
-fn trim_furniture(chars: &[char], span: Span) -> Option<Span> {
+fn trim_furniture(chars: &[char], span: Span) -> Option<ClaimText> {
     let mut span = trim(chars, span);
     if span.start < span.end && matches!(chars[span.start], '-' | '\u{2022}' | '*' | '\u{2013}') {
         span.start += 1;
         span = trim(chars, span);
     }
-    let text = slice(chars, span);
-    let line_words = words(&text);
+    let mut piece = ClaimText::read(chars, span);
+    let line_words = &piece.words;
     // "date 2025-08-20": a machine stamp, not reporting.
     if line_words.len() >= 4
         && line_words[0].lower == "date"
@@ -117,8 +153,8 @@ fn trim_furniture(chars: &[char], span: Span) -> Option<Span> {
         span = trim(chars, span);
     }
     // A dateline: a few words in capitals ending with a colon or a dash.
-    let text = slice(chars, span);
-    let line_words = words(&text);
+    piece = piece.reread(chars, span);
+    let line_words = &piece.words;
     for (k, word) in line_words.iter().enumerate().take(5).skip(1) {
         let separator = word.gap.trim();
         if separator == ":" || separator == "\u{2014}" || separator == "-" && word.gap.len() > 1 {
@@ -132,7 +168,8 @@ fn trim_furniture(chars: &[char], span: Span) -> Option<Span> {
         let _ = k;
     }
     // A trailing link ("... en Ucrania https://t.co/x").
-    let text = slice(chars, span);
+    piece = piece.reread(chars, span);
+    let text = &piece.text;
     if let Some(position) = text.find("http") {
         let before = text[..position].chars().count();
         if text[position..].split_whitespace().count() == 1 {
@@ -140,7 +177,7 @@ fn trim_furniture(chars: &[char], span: Span) -> Option<Span> {
             span = trim(chars, span);
         }
     }
-    (span.end > span.start).then_some(span)
+    (span.end > span.start).then(|| piece.reread(chars, span))
 }
 
 /// Words after "and" that start a second report inside one sentence ("and on Monday hosted").
@@ -150,9 +187,10 @@ const CONTRASTS: &[&str] = &["while", "though", "although", "but", "whereas"];
 
 /// Cuts a sentence into clauses at "and on Monday ...", ", while ...", ", but ..." and ";",
 /// keeping each piece at least four words long.
-fn split_clauses(chars: &[char], span: Span) -> Vec<Span> {
-    let text = slice(chars, span);
-    let sentence_words: Vec<Word> = words(&text);
+fn split_clauses(chars: &[char], piece: ClaimText) -> Vec<ClaimText> {
+    let span = piece.span;
+    let text = &piece.text;
+    let sentence_words: &[Word] = &piece.words;
     let mut cuts: Vec<(usize, usize)> = Vec::new(); // (end of previous clause, start of next), relative
     for (k, word) in sentence_words.iter().enumerate().skip(1) {
         let next_lower = sentence_words.get(k + 1).map(|w| w.lower.as_str()).unwrap_or("");
@@ -184,7 +222,16 @@ fn split_clauses(chars: &[char], span: Span) -> Vec<Span> {
         }
     }
     out.push(Span { start: span.start + start, end: span.start + total });
-    out.into_iter().map(|s| trim(chars, s)).filter(|s| s.end > s.start).collect()
+    let spans: Vec<Span> = out.into_iter().map(|s| trim(chars, s)).filter(|s| s.end > s.start).collect();
+    // Most sentences are one clause, the sentence itself: its words are the ones read already.
+    let mut piece = Some(piece);
+    spans
+        .into_iter()
+        .map(|clause| match piece.take() {
+            Some(whole) => whole.reread(chars, clause),
+            None => ClaimText::read(chars, clause),
+        })
+        .collect()
 }
 
 /// Labels that open a link to other content ("Also read: ...", "See video: ...").
@@ -206,7 +253,8 @@ const LINK_LABELS: &[&str] = &[
 /// A clause is a claim when it has enough content words, is not page furniture (a call to action,
 /// a link to other content, a line that only introduces what follows it), and is not a line in
 /// capitals (cross-promotion headlines).
-fn is_claim(chars: &[char], span: Span) -> bool {
+fn is_claim(clause: &ClaimText) -> bool {
+    let span = clause.span;
     // A "sentence" of thousands of characters is a wall of text without full stops (a pasted
     // table, a run of numbers), not one checkable claim; reading its details costs time that grows
     // faster than its length, so it is not read at all. The longest claim of the shared stories
@@ -215,7 +263,7 @@ fn is_claim(chars: &[char], span: Span) -> bool {
         return false;
     }
     let lexicon = lexicon();
-    let text = slice(chars, span);
+    let text = &clause.text;
     let lower = text.to_lowercase();
     if lexicon.boilerplate.iter().any(|pattern| lower.contains(pattern.as_str())) {
         return false;
@@ -229,7 +277,7 @@ fn is_claim(chars: &[char], span: Span) -> bool {
             return false;
         }
     }
-    let clause_words = words(&text);
+    let clause_words = &clause.words;
     let n_content = clause_words.iter().filter(|w| !lexicon.is_stopword(&w.lower) && !w.is_digits()).count();
     if clause_words.len() < 5 || n_content < 3 {
         return false;

@@ -98,7 +98,7 @@ struct Table {
     /// Function words of every language (English included), for detection: each word with the
     /// set of languages whose profile holds it, as bits (bit `l` for `Language::ALL[l]`), so
     /// that a word is looked up once, not once per language.
-    profiles: std::collections::HashMap<String, u8>,
+    profiles: crate::analysis::lexicon::WordMap<u8>,
     /// Elided prefixes ("l", "qu", "dell").
     elisions: Vec<BTreeSet<String>>,
 }
@@ -172,7 +172,7 @@ impl Table {
             max_words: vec![1; n],
             morphemes: vec![BTreeMap::new(); n],
             connectors: vec![BTreeSet::new(); n],
-            profiles: std::collections::HashMap::new(),
+            profiles: Default::default(),
             elisions: vec![BTreeSet::new(); n],
         };
         for line in BILINGUAL.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
@@ -264,14 +264,21 @@ pub fn detect_in(text: &str, context: Language) -> Language {
     let table = table();
     let mut score = [0.0f64; 6];
     let mut n_words = 0;
+    // One buffer for every word's lowercase form: this runs over every source and every claim.
+    let mut lower = String::new();
     for raw in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}')) {
         if raw.is_empty() {
             continue;
         }
         n_words += 1;
-        // Most words of most texts are plain ASCII: one allocation, no folding to do.
-        let lower =
-            if raw.is_ascii() { raw.to_ascii_lowercase() } else { fold(&raw.to_lowercase().replace('\u{2019}', "'")) };
+        // Most words of most texts are plain ASCII: no allocation, no folding to do.
+        if raw.is_ascii() {
+            lower.clear();
+            lower.push_str(raw);
+            lower.make_ascii_lowercase();
+        } else {
+            lower = fold(&raw.to_lowercase().replace('\u{2019}', "'"));
+        }
         // "l'alliance", "dell'Ucraina": the elided article counts as a word of its own.
         let word = match lower.split_once('\'') {
             Some((head, _)) if !head.is_empty() && head.len() <= 6 => head,

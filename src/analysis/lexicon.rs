@@ -6,8 +6,15 @@
 //! Malformed lines are skipped rather than reported: the files are part of the build and a test
 //! (`tables_parse`) checks that every line is used.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
+
+/// A table keyed by a word or a phrase. Hashed (with the Fx hash: fast on short keys, and the
+/// same on every run and platform) rather than a B-tree: looking words up in these tables was
+/// the largest part of reading a claim, and a lookup in a tree compares the word with a dozen
+/// keys. Nothing reads a table in key order.
+pub type WordMap<V> = rustc_hash::FxHashMap<String, V>;
+/// A set of words or phrases, hashed as [`WordMap`].
+pub type WordSet = rustc_hash::FxHashSet<String>;
 
 const STOPWORDS: &str = include_str!("data/stopwords.txt");
 const TITLES: &str = include_str!("data/titles.txt");
@@ -56,52 +63,52 @@ pub struct Alias {
 /// All tables, parsed.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    pub stopwords: BTreeSet<String>,
-    pub titles: BTreeSet<String>,
+    pub stopwords: WordSet,
+    pub titles: WordSet,
     pub boilerplate: Vec<String>,
-    pub irregular: BTreeMap<String, String>,
+    pub irregular: WordMap<String>,
     /// Case-sensitive aliases, keyed by the variant's words joined by one space.
-    pub aliases_exact: BTreeMap<String, Alias>,
+    pub aliases_exact: WordMap<Alias>,
     /// Case-insensitive aliases, keyed by the lowercase variant's words joined by one space.
-    pub aliases_folded: BTreeMap<String, Alias>,
+    pub aliases_folded: WordMap<Alias>,
     /// The longest alias variant, in words.
     pub alias_max_words: usize,
     /// The first word of every alias variant (as written for case-sensitive ones, lowercase for
     /// the others) and of every place: most words start none, and need no phrase lookup at all.
-    pub phrase_first_words: BTreeSet<String>,
-    pub number_words: BTreeMap<String, NumberWord>,
+    pub phrase_first_words: WordSet,
+    pub number_words: WordMap<NumberWord>,
     /// Hedge phrases (lowercase words joined by one space).
-    pub bounds: BTreeMap<String, Bound>,
-    pub months: BTreeMap<String, u8>,
+    pub bounds: WordMap<Bound>,
+    pub months: WordMap<u8>,
     /// Place (lowercase words joined by one space) to the place that contains it.
-    pub places: BTreeMap<String, String>,
+    pub places: WordMap<String>,
     pub place_max_words: usize,
     /// Places marked `region` in the gazetteer (states, provinces): not cities, however deep.
-    pub regions: BTreeSet<String>,
+    pub regions: WordSet,
     /// Places that contain another place of the gazetteer.
-    pub containers: BTreeSet<String>,
+    pub containers: WordSet,
     /// Every canonical form of the alias table ("trump", "usa").
-    pub alias_canonicals: BTreeSet<String>,
+    pub alias_canonicals: WordSet,
     /// Stem to the name of its synonym class.
-    pub synonym_class: BTreeMap<String, String>,
+    pub synonym_class: WordMap<String>,
     /// Lowercase word or stem to its event kind.
-    pub events: BTreeMap<String, String>,
-    pub negation_cues: BTreeSet<String>,
+    pub events: WordMap<String>,
+    pub negation_cues: WordSet,
     /// Phrases ("ruled out") that negate the predicate after them.
     pub negating_phrases: Vec<Vec<String>>,
     /// Lowercase word, or words joined by one space ("pulled out"), to the predicates it denies,
     /// space-separated ("rejects" -> "accept"; "withdrew" -> "send play attend").
-    pub antonyms: BTreeMap<String, String>,
+    pub antonyms: WordMap<String>,
     /// The longest antonym phrase, in words.
     pub antonym_max_words: usize,
     /// The first words of the antonyms: a word not among them starts none.
-    pub antonym_first_words: BTreeSet<String>,
+    pub antonym_first_words: WordSet,
     /// Words after which a predicate is not asserted ("efforts to work", "could send").
-    pub irrealis: BTreeSet<String>,
+    pub irrealis: WordSet,
     /// Lowercase word to its stance cue kinds (`CUE_*` bits): refuting, hedging, negating.
-    pub cues: BTreeMap<String, u8>,
+    pub cues: WordMap<u8>,
     /// Words that pass a claim on as a rumour, vouching for nothing ("rumored", "allegedly").
-    pub doubts: BTreeSet<String>,
+    pub doubts: WordSet,
 }
 
 /// The tables, parsed on first use.

@@ -168,8 +168,8 @@ pub fn stem_word(lower: &str) -> String {
     thread_local! {
         // A hash map: looking a word up in a tree compares it with a dozen others, and this is
         // the hottest lookup of reading a story. Nothing iterates over it.
-        static STEMS: std::cell::RefCell<std::collections::HashMap<String, String>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
+        static STEMS: std::cell::RefCell<crate::analysis::lexicon::WordMap<String>> =
+            std::cell::RefCell::new(Default::default());
     }
     if let Some(stem) = STEMS.with(|stems| stems.borrow().get(lower).cloned()) {
         return stem;

@@ -160,12 +160,12 @@ pub struct Slots {
 /// sentence start or a headline word, not a name.
 #[derive(Clone, Debug, Default)]
 pub struct Vocabulary {
-    lowercase: BTreeSet<String>,
+    lowercase: crate::analysis::lexicon::WordSet,
     /// Words seen capitalised somewhere other than at the start of a sentence.
-    capitalised_inside: BTreeSet<String>,
+    capitalised_inside: crate::analysis::lexicon::WordSet,
     /// Words seen ending a full name: the last of two or more capitalised words that the texts
     /// never write in lowercase ("Bale" of "Christian Bale"). Such a word alone names a person.
-    surnames: BTreeSet<String>,
+    surnames: crate::analysis::lexicon::WordSet,
 }
 
 /// The word starts a sentence, a line or a quotation.
@@ -175,8 +175,9 @@ fn starts_sentence(words: &[Word], i: usize) -> bool {
 
 impl Vocabulary {
     pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vocabulary {
-        let mut lowercase = BTreeSet::new();
-        let mut capitalised_inside = BTreeSet::new();
+        // Hashed sets: every word of every text goes in, and the names are looked up in them.
+        let mut lowercase = crate::analysis::lexicon::WordSet::default();
+        let mut capitalised_inside = crate::analysis::lexicon::WordSet::default();
         let mut full_names: BTreeSet<(String, String)> = BTreeSet::new();
         for text in texts {
             // A line in another language is read apart: German capitalises every noun, and no
@@ -186,10 +187,18 @@ impl Vocabulary {
                 let line_language = language::detect(line);
                 let text_words = crate::analysis::normalize::words(line);
                 for (i, word) in text_words.iter().enumerate() {
-                    let lower = if line_language == Language::English {
-                        word.lower.clone()
+                    let folded;
+                    let lower: &str = if line_language == Language::English {
+                        &word.lower
                     } else {
-                        language::fold(&word.lower)
+                        folded = language::fold(&word.lower);
+                        &folded
+                    };
+                    // Most words are in the set already: copied only when new.
+                    let insert = |set: &mut crate::analysis::lexicon::WordSet| {
+                        if !set.contains(lower) {
+                            set.insert(lower.to_string());
+                        }
                     };
                     let capitalised = |w: &crate::analysis::normalize::Word| {
                         w.surface.chars().next().is_some_and(char::is_uppercase) && !w.is_acronym()
@@ -204,10 +213,10 @@ impl Vocabulary {
                     }
                     if word.surface.chars().next().is_some_and(char::is_lowercase) {
                         if line_language == Language::English {
-                            lowercase.insert(lower);
+                            insert(&mut lowercase);
                         }
                     } else if !starts_sentence(&text_words, i) && line_language != Language::German {
-                        capitalised_inside.insert(lower);
+                        insert(&mut capitalised_inside);
                     }
                 }
             }
@@ -238,9 +247,30 @@ impl Vocabulary {
 }
 
 /// The event kind a word names, if any.
+///
+/// Remembered per thread, by word, as `stem_word` remembers stems: reading a claim asks for the
+/// event kind of each word several times (events near a date or a place, speech verbs), and the
+/// answer needs a stem. Bounded as the stems are.
 pub fn event_kind(word: &Word) -> Option<&'static str> {
+    const MAX_REMEMBERED: usize = 200_000;
+    thread_local! {
+        static KINDS: std::cell::RefCell<crate::analysis::lexicon::WordMap<Option<&'static str>>> =
+            std::cell::RefCell::new(Default::default());
+    }
+    if let Some(kind) = KINDS.with(|kinds| kinds.borrow().get(&word.lower).copied()) {
+        return kind;
+    }
     let lexicon = lexicon();
-    lexicon.events.get(&word.lower).or_else(|| lexicon.events.get(&stem_word(&word.lower))).map(String::as_str)
+    let kind =
+        lexicon.events.get(&word.lower).or_else(|| lexicon.events.get(&stem_word(&word.lower))).map(String::as_str);
+    KINDS.with(|kinds| {
+        let mut kinds = kinds.borrow_mut();
+        if kinds.len() >= MAX_REMEMBERED {
+            kinds.clear();
+        }
+        kinds.insert(word.lower.clone(), kind);
+    });
+    kind
 }
 
 /// The synonym class of a word's stem, or the stem itself.
@@ -874,6 +904,18 @@ pub fn read(text: &str, published: Option<Date>, vocabulary: &Vocabulary) -> Slo
 
 /// [`read`] for a claim of a source written in `context` (its language as a whole).
 pub fn read_in(text: &str, published: Option<Date>, vocabulary: &Vocabulary, context: Language) -> Slots {
+    read_words_in(text, crate::analysis::normalize::words(text), published, vocabulary, context)
+}
+
+/// [`read_in`] given the words of `text` (`normalize::words(text)`), which the claim splitter
+/// has read already.
+pub fn read_words_in(
+    text: &str,
+    text_words: Vec<Word>,
+    published: Option<Date>,
+    vocabulary: &Vocabulary,
+    context: Language,
+) -> Slots {
     let lexicon = lexicon();
     let claim_language = language::detect_in(text, context);
     // A German noun is capitalised; it is a name only if it is written so in another language
@@ -883,7 +925,7 @@ pub fn read_in(text: &str, published: Option<Date>, vocabulary: &Vocabulary, con
             || lexicon.places.contains_key(folded)
             || lexicon.aliases_folded.contains_key(folded)
     };
-    let words = language::gloss(crate::analysis::normalize::words(text), claim_language, is_name);
+    let words = language::gloss(text_words, claim_language, is_name);
     let names = find_names(&words, vocabulary);
     let word_terms = terms(&words);
     let mut all_terms: BTreeSet<String> = word_terms.iter().map(|t| t.text.clone()).collect();
@@ -996,7 +1038,26 @@ pub fn read_in(text: &str, published: Option<Date>, vocabulary: &Vocabulary, con
     };
     slots.polarity = class_polarities(&slots.predicates);
     slots.cues = crate::analysis::features::read_cues(&slots);
+    slots.shrink_to_fit();
     slots
+}
+
+impl Slots {
+    /// Gives back the room the lists grew into while they were read: a story's slots are kept
+    /// until its last pair is compared, and most of the analysis's memory is theirs.
+    fn shrink_to_fit(&mut self) {
+        self.words.shrink_to_fit();
+        self.names.shrink_to_fit();
+        self.quantities.shrink_to_fit();
+        self.dates.shrink_to_fit();
+        self.places.shrink_to_fit();
+        self.predicates.shrink_to_fit();
+        self.denial_words.shrink_to_fit();
+        self.speakers.shrink_to_fit();
+        self.short_quotes.shrink_to_fit();
+        self.word_terms.shrink_to_fit();
+        self.polarity.shrink_to_fit();
+    }
 }
 
 #[cfg(test)]

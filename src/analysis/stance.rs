@@ -427,7 +427,11 @@ pub fn examine(a: &Slots, b: &Slots, similarity: &Similarity) -> Findings {
             let n_shared = a.quote_terms.intersection(&b.quote_terms).count();
             n_shared >= 3 && n_shared * 2 >= shortest
         },
-        shared_event_kind: a.terms.iter().any(|t| t.starts_with('@') && b.terms.contains(t)),
+        // The event kinds (`@kind`) stand together in the ordered terms: from "@" to "A".
+        shared_event_kind: a
+            .terms
+            .range::<str, _>((std::ops::Bound::Included("@"), std::ops::Bound::Excluded("A")))
+            .any(|t| b.terms.contains(t)),
         ..Findings::default()
     };
     let same_frame = similarity.frame >= SAME_FRAME;
