@@ -101,13 +101,12 @@ pub extern "C" fn cc_compare(n: u32) -> u32 {
 /// Finishes the analysis and writes it as JSON; returns its length in bytes (at `cc_result()`).
 #[no_mangle]
 pub extern "C" fn cc_finish() -> u32 {
-    finish_with(|mut analysis| {
-        // A claim's text is a slice of its source, which the page has: it is not sent twice.
-        for claim in &mut analysis.claims {
-            claim.text.clear();
-        }
-        analysis
-    })
+    let Some(mut analysis) = finish() else { return 0 };
+    // A claim's text is a slice of its source, which the page has: it is not sent twice.
+    for claim in &mut analysis.claims {
+        claim.text.clear();
+    }
+    keep(&analysis)
 }
 
 /// Finishes the analysis of a check (a corpus from `ui::model::check_corpus`) and writes as JSON
@@ -115,24 +114,27 @@ pub extern "C" fn cc_finish() -> u32 {
 /// so that the page has next to nothing to read. Returns its length in bytes (at `cc_result()`).
 #[no_mangle]
 pub extern "C" fn cc_finish_check() -> u32 {
-    finish_with(check_part)
+    let Some(analysis) = finish() else { return 0 };
+    keep(&check_part(analysis))
 }
 
-/// Finishes the analysis, passes it through `prepare` and keeps its JSON for `cc_result()`.
-fn finish_with(prepare: impl FnOnce(Analysis) -> Analysis) -> u32 {
+/// The finished analysis, once every pair is compared (`None` before, or a second time).
+fn finish() -> Option<Analysis> {
     STAGE.with_borrow_mut(|stage| match std::mem::replace(stage, Stage::Idle) {
-        Stage::Comparing(comparing) => {
-            let analysis = prepare(comparing.finish(Decision::shipped()));
-            let json = serde_json::to_vec(&analysis).unwrap_or_default();
-            let n = json.len() as u32;
-            *stage = Stage::Done(json);
-            n
-        }
+        Stage::Comparing(comparing) => Some(comparing.finish(Decision::shipped())),
         other => {
             *stage = other;
-            0
+            None
         }
     })
+}
+
+/// Writes `analysis` as JSON for `cc_result()`; returns its length in bytes.
+fn keep(analysis: &Analysis) -> u32 {
+    let json = serde_json::to_vec(analysis).unwrap_or_default();
+    let n = json.len() as u32;
+    STAGE.with_borrow_mut(|stage| *stage = Stage::Done(json));
+    n
 }
 
 /// Where the JSON that `cc_finish` wrote starts (null before it).
