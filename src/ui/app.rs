@@ -261,17 +261,19 @@ pub fn App(props: &AppProps) -> Html {
             }
         })
     };
-    let dispatch = |store: &UseReducerHandle<Store>| {
-        let store = store.clone();
-        Callback::from(move |action: Action| store.dispatch(action))
+    // One callback for the widget's life: a new one on every render would make every child's
+    // props differ, and render the whole widget again for each step of a running check's bar.
+    let ondispatch = {
+        let dispatcher = store.dispatcher();
+        (*use_memo((), move |_| Callback::from(move |action: Action| dispatcher.dispatch(action)))).clone()
     };
-    let ondispatch = dispatch(&store);
     let corpus = &model.0.corpus;
     let shown = store.state.shown_source.as_ref().and_then(|id| model.0.source_index(id));
     // Ids must be unique on a page that holds several widgets.
     let panel_id: AttrValue = format!("crosscheck-text-{widget_number}").into();
     let n_claims = model.0.analysis.claims.len();
-    let n_disputed = model.0.disputes().len();
+    // Once per model, not on every render: a big story has hundreds of disputes to find.
+    let n_disputed = *use_memo(model.clone(), |model| model.0.disputes().len());
 
     let onkeydown = {
         let store = store.clone();
