@@ -257,11 +257,15 @@ test('destroy() during the analysis ends the worker: no message arrives after', 
   await page.close();
 });
 
-/** Types `text` into the widget's check box and presses Check; resolves to the time it pressed. */
+/**
+ * Types `text` into the widget's check box and presses Check; resolves to the time just before
+ * the press, so that the task that handles it counts as the check's.
+ */
 async function submitCheck(page, text) {
   await page.fill('#big .crosscheck__check-input', text);
+  const at = await page.evaluate(() => performance.now());
   await page.locator('#big .crosscheck__check-button').click();
-  return page.evaluate(() => performance.now());
+  return at;
 }
 
 /** Waits for the check's verdict (a count of sources, or "No source in this story tells …"). */
@@ -319,7 +323,8 @@ test('Check a claim on the 300-article story runs in a worker: checking, no froz
   assert.match(verdict.text, /^[1-9]\d* sources? backing/, `a sentence of the story is backed: ${verdict.text.slice(0, 200)}`);
   assert.ok(await page.locator('#big .crosscheck__check .crosscheck__evidence[data-relation="supports"] .crosscheck__quote').count() > 0);
   const tasks = await longTasksBetween(page, at, verdict.at);
-  console.log(`check after the analysis (300 articles): verdict in ${(verdict.at - at).toFixed(0)} ms, long tasks meanwhile ${JSON.stringify(tasks)}`);
+  const longest = Math.max(0, ...tasks.map((task) => task.duration));
+  console.log(`check after the analysis (300 articles): verdict in ${(verdict.at - at).toFixed(0)} ms, longest main-thread task ${longest ? `${longest} ms` : 'under 50 ms'}, long tasks ${JSON.stringify(tasks)}`);
   assert.deepEqual(tasks.filter((task) => task.duration > 200), [], 'no long task over 200 ms while checking');
   await page.screenshot({ path: path.join(SCREENSHOTS, 'big-300-check.png') });
 
