@@ -7,6 +7,9 @@
 // it says so. The analysis runs through the module's plain exports (src/worker.rs) in batches,
 // with a progress message after each batch.
 //
+// Message in:   {module, corpus: "<json>", check: bool}. With `check`, the corpus is the story
+//               plus the reader's sentence ("Check a claim"), and the answer holds only what the
+//               sentence's verdict needs (cc_finish_check), so the page has little to read.
 // Messages out: {type: "progress", stage: "reading" | "comparing", done, total},
 //               {type: "done", analysis: "<json>"}, {type: "error", message}.
 "use strict";
@@ -15,7 +18,7 @@ const SOURCES_PER_BATCH = 10;
 const PAIRS_PER_BATCH = 4000;
 
 self.onmessage = async (event) => {
-  const { module, corpus } = event.data;
+  const { module, corpus, check } = event.data;
   try {
     const imports = {};
     for (const { module: name, name: field, kind } of WebAssembly.Module.imports(module)) {
@@ -48,7 +51,7 @@ self.onmessage = async (event) => {
       compared = wasm.cc_compare(PAIRS_PER_BATCH) >>> 0;
       self.postMessage({ type: "progress", stage: "comparing", done: compared, total: nPairs });
     }
-    const length = wasm.cc_finish() >>> 0;
+    const length = (check ? wasm.cc_finish_check() : wasm.cc_finish()) >>> 0;
     const analysis = new TextDecoder().decode(new Uint8Array(wasm.memory.buffer, wasm.cc_result(), length));
     wasm.cc_end();
     self.postMessage({ type: "done", analysis });

@@ -15,6 +15,7 @@
 //! Deliberately not here: anything the loader can do in plain JS (adding the stylesheet, turning
 //! a selector into an element), and any rendering beyond the loading and error messages.
 
+mod check;
 mod options;
 
 use std::cell::{Cell, RefCell};
@@ -32,7 +33,7 @@ use crate::corpus::{self, Corpus};
 use crate::date::Date;
 use crate::precomputed::{self, Verdict};
 use crate::ui::model::Model;
-use crate::ui::{App, AppProps, Progress, SharedModel, Stage};
+use crate::ui::{App, AppProps, CheckRequest, Progress, SharedModel, Stage};
 use options::{CorpusInput, Options, RawOptions};
 
 /// The class every widget root carries; all styles hang below it.
@@ -154,6 +155,9 @@ struct Widget {
     props: Option<AppProps>,
     /// The analysis while it runs in a worker; dropping it stops the worker.
     running: Option<Running>,
+    /// The reader's "Check a claim" while it runs in a worker, with its number; dropping it
+    /// stops the worker.
+    checking: Option<(u32, Running)>,
 }
 
 /// A running analysis worker and the callbacks it calls, kept alive while it runs. Dropping it
@@ -207,6 +211,7 @@ fn mount_widget(element: Element, raw: RawOptions) -> u32 {
             model: None,
             props: None,
             running: None,
+            checking: None,
         })
     });
     match input {
@@ -271,9 +276,10 @@ fn destroy_widget(id: u32) -> bool {
         Some(widgets.remove(position))
     });
     let Some(widget) = removed else { return false };
-    let Widget { element, options, restore, app, running, .. } = widget;
-    // Stops the analysis worker, if it still runs: no message arrives after this.
+    let Widget { element, options, restore, app, running, checking, .. } = widget;
+    // Stops the analysis worker and the check's, if they still run: no message arrives after this.
     drop(running);
+    drop(checking);
     // Yew removes its nodes later, from the scheduler; they live in the inner mount div, which
     // leaves the page now, so the element is clean at once and Yew still finds its nodes.
     if let Some(app) = app {
@@ -409,6 +415,7 @@ fn show_story(id: u32, corpus: Result<Corpus, String>, mut problems: Vec<String>
         initial_source: options.source.clone(),
         initial_claim: options.claim,
         progress: (!precomputed).then_some(Progress { stage: Stage::Starting, done: 0, total: 0 }),
+        checker: Some(yew::Callback::from(move |request: CheckRequest| check::check(id, request))),
     };
     let Some(mount) = element.owner_document().and_then(|document| document.create_element("div").ok()) else { return };
     mount.set_class_name("crosscheck__mount");
@@ -443,7 +450,15 @@ const WORKER_SCRIPT: &str = include_str!("../js/worker.js");
 /// or a Content-Security-Policy without `worker-src blob:`), analyses it on the page instead, a
 /// few sources and pairs at a time, yielding to the page between steps.
 fn start_analysis(id: u32, corpus: Corpus) {
-    match start_worker(id, &corpus) {
+    let started = start_worker(
+        &corpus,
+        false,
+        Box::new(move |data| on_worker_message(id, data)),
+        // The worker's script could not run (a Content-Security-Policy without `worker-src
+        // blob:`): the page analyses the story itself.
+        Box::new(move || fall_back_to_page(id, "the analysis worker could not start")),
+    );
+    match started {
         Ok(running) => WIDGETS.with_borrow_mut(|widgets| {
             if let Some(widget) = widgets.iter_mut().find(|widget| widget.id == id) {
                 widget.running = Some(running);
@@ -453,7 +468,15 @@ fn start_analysis(id: u32, corpus: Corpus) {
     }
 }
 
-fn start_worker(id: u32, corpus: &Corpus) -> Result<Running, JsValue> {
+/// Starts an analysis worker (js/worker.js, from a Blob) on `corpus`; with `check`, the corpus is
+/// a check's (`ui::model::check_corpus`) and the worker answers with only what its verdict needs.
+/// Its messages go to `onmessage`; `onerror` runs when its script cannot run.
+fn start_worker(
+    corpus: &Corpus,
+    check: bool,
+    mut onmessage: Box<dyn FnMut(JsValue)>,
+    mut onerror: Box<dyn FnMut()>,
+) -> Result<Running, JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(WORKER_SCRIPT));
     let kind = web_sys::BlobPropertyBag::new();
     kind.set_type("text/javascript");
@@ -464,19 +487,18 @@ fn start_worker(id: u32, corpus: &Corpus) -> Result<Running, JsValue> {
     let worker = worker?;
     let text = corpus_json(corpus);
     let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-        on_worker_message(id, event.data());
+        onmessage(event.data());
     });
-    // The worker's script could not run (a Content-Security-Policy without `worker-src blob:`):
-    // the page analyses the story itself.
     let onerror = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
         event.prevent_default();
-        fall_back_to_page(id, "the analysis worker could not start");
+        onerror();
     });
     worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
     let message = js_sys::Object::new();
     js_sys::Reflect::set(&message, &"module".into(), &wasm_bindgen::module())?;
     js_sys::Reflect::set(&message, &"corpus".into(), &JsValue::from_str(&text))?;
+    js_sys::Reflect::set(&message, &"check".into(), &JsValue::from_bool(check))?;
     worker.post_message(&message)?;
     Ok(Running { worker, _onmessage: onmessage, _onerror: onerror })
 }

@@ -9,5 +9,5 @@ pub mod state;
 mod app;
 
 #[cfg(target_arch = "wasm32")]
-pub use app::{App, AppProps, SharedModel};
+pub use app::{App, AppProps, CheckRequest, CheckUpdate, SharedModel};
 pub use model::{Progress, Stage};

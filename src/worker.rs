@@ -12,16 +12,18 @@
 //! 3. `cc_read(n)` reads up to `n` more sources and returns how many have been read;
 //! 4. `cc_index()` indexes the claims and returns the number of candidate pairs;
 //! 5. `cc_compare(n)` compares up to `n` more pairs and returns how many have been compared;
-//! 6. `cc_finish()` writes the analysis as JSON and returns its length in bytes; `cc_result()`
-//!    is where it starts; `cc_end()` frees everything.
+//! 6. `cc_finish()` writes the analysis as JSON and returns its length in bytes (for a check of
+//!    the reader's sentence, `cc_finish_check()` writes only the part the check needs);
+//!    `cc_result()` is where it starts; `cc_end()` frees everything.
 //!
 //! One analysis at a time per instance, which is all a worker ever runs. This module is compiled
 //! for wasm32 only; natively the same stages are `analysis::Reading` and `analysis::Comparing`.
 
 use std::cell::RefCell;
 
-use crate::analysis::{decide::Decision, Comparing, Reading};
+use crate::analysis::{decide::Decision, Analysis, Comparing, Reading};
 use crate::corpus;
+use crate::ui::model::check_part;
 
 enum Stage {
     Idle,
@@ -99,23 +101,40 @@ pub extern "C" fn cc_compare(n: u32) -> u32 {
 /// Finishes the analysis and writes it as JSON; returns its length in bytes (at `cc_result()`).
 #[no_mangle]
 pub extern "C" fn cc_finish() -> u32 {
+    let Some(mut analysis) = finish() else { return 0 };
+    // A claim's text is a slice of its source, which the page has: it is not sent twice.
+    for claim in &mut analysis.claims {
+        claim.text.clear();
+    }
+    keep(&analysis)
+}
+
+/// Finishes the analysis of a check (a corpus from `ui::model::check_corpus`) and writes as JSON
+/// only what the check's verdict needs (`ui::model::check_part`): a few claims, with their text,
+/// so that the page has next to nothing to read. Returns its length in bytes (at `cc_result()`).
+#[no_mangle]
+pub extern "C" fn cc_finish_check() -> u32 {
+    let Some(analysis) = finish() else { return 0 };
+    keep(&check_part(analysis))
+}
+
+/// The finished analysis, once every pair is compared (`None` before, or a second time).
+fn finish() -> Option<Analysis> {
     STAGE.with_borrow_mut(|stage| match std::mem::replace(stage, Stage::Idle) {
-        Stage::Comparing(comparing) => {
-            let mut analysis = comparing.finish(Decision::shipped());
-            // A claim's text is a slice of its source, which the page has: it is not sent twice.
-            for claim in &mut analysis.claims {
-                claim.text.clear();
-            }
-            let json = serde_json::to_vec(&analysis).unwrap_or_default();
-            let n = json.len() as u32;
-            *stage = Stage::Done(json);
-            n
-        }
+        Stage::Comparing(comparing) => Some(comparing.finish(Decision::shipped())),
         other => {
             *stage = other;
-            0
+            None
         }
     })
+}
+
+/// Writes `analysis` as JSON for `cc_result()`; returns its length in bytes.
+fn keep(analysis: &Analysis) -> u32 {
+    let json = serde_json::to_vec(analysis).unwrap_or_default();
+    let n = json.len() as u32;
+    STAGE.with_borrow_mut(|stage| *stage = Stage::Done(json));
+    n
 }
 
 /// Where the JSON that `cc_finish` wrote starts (null before it).

@@ -11,7 +11,8 @@ use std::time::Duration;
 use crosscheck::analysis::analyse;
 use crosscheck::corpus;
 use crosscheck::ui::model::Model;
-use crosscheck::ui::{App, AppProps, SharedModel};
+use crosscheck::ui::model::{check_corpus, check_part};
+use crosscheck::ui::{App, AppProps, CheckRequest, CheckUpdate, SharedModel};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
@@ -56,6 +57,7 @@ async fn mount_seeds_linked(link_param: Option<&str>) -> Element {
         initial_source: None,
         initial_claim: None,
         progress: None,
+        checker: None,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     eventually(|| root.query_selector(".crosscheck__sentence").ok().flatten().is_some()).await;
@@ -425,6 +427,7 @@ async fn mount_pending(corpus: corpus::Corpus, progress: crosscheck::ui::Progres
         initial_source: None,
         initial_claim: None,
         progress: Some(progress),
+        checker: None,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     eventually(|| root.query_selector(".crosscheck__sentence").ok().flatten().is_some()).await;
@@ -480,6 +483,7 @@ async fn hundreds_of_sources_get_a_filterable_list_that_renders_only_what_shows(
         initial_source: None,
         initial_claim: None,
         progress: None,
+        checker: None,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     eventually(|| root.query_selector(".crosscheck__list-item").ok().flatten().is_some()).await;
@@ -514,4 +518,139 @@ async fn hundreds_of_sources_get_a_filterable_list_that_renders_only_what_shows(
     assert_eq!(current.get_attribute("data-row"), all(&root, ".crosscheck__list-item")[1].get_attribute("data-row"));
     let shown = root.query_selector(".crosscheck__source-name").unwrap().unwrap().text_content().unwrap();
     assert_eq!(shown, current.query_selector(".crosscheck__list-name").unwrap().unwrap().text_content().unwrap());
+}
+
+/// A checker that keeps every request, so a test plays the worker: it answers when it likes.
+#[derive(Clone, Default)]
+struct FakeChecker(Rc<std::cell::RefCell<Vec<Option<(String, yew::Callback<CheckUpdate>)>>>>);
+
+impl FakeChecker {
+    fn callback(&self) -> yew::Callback<CheckRequest> {
+        let requests = self.0.clone();
+        yew::Callback::from(move |request: CheckRequest| {
+            requests.borrow_mut().push(match request {
+                CheckRequest::Start { text, onupdate } => Some((text, onupdate)),
+                CheckRequest::Cancel => None,
+            })
+        })
+    }
+
+    /// The text and report callback of request `index` (`None` for a cancel).
+    fn request(&self, index: usize) -> Option<(String, yew::Callback<CheckUpdate>)> {
+        self.0.borrow().get(index).cloned().flatten()
+    }
+
+    fn len(&self) -> usize {
+        self.0.borrow().len()
+    }
+}
+
+/// Mounts the App on `model` with `checker`, and waits for the first render.
+async fn mount_with_checker(model: Model, checker: &FakeChecker) -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let props = AppProps {
+        model: SharedModel(Rc::new(model)),
+        problems: Rc::default(),
+        link_param: None,
+        initial_source: None,
+        initial_claim: None,
+        progress: None,
+        checker: Some(checker.callback()),
+    };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    eventually(|| root.query_selector(".crosscheck__check-input").ok().flatten().is_some()).await;
+    root
+}
+
+/// Types `text` in the check box and presses Check.
+async fn submit_check(root: &Element, text: &str) {
+    let input = root
+        .query_selector(".crosscheck__check-input")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .unwrap();
+    input.set_value(text);
+    input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+    settle().await;
+    root.query_selector(".crosscheck__check-button").unwrap().unwrap().dyn_into::<HtmlElement>().unwrap().click();
+    settle().await;
+}
+
+fn check_text(root: &Element) -> String {
+    root.query_selector(".crosscheck__check-result").unwrap().unwrap().text_content().unwrap()
+}
+
+const TWENTY_EIGHT: &str = "Twenty-eight NATO defence chiefs held a video conference on Wednesday.";
+
+#[wasm_bindgen_test]
+async fn a_check_in_a_worker_says_it_is_checking_and_a_second_one_replaces_the_first() {
+    let corpus = corpus::seeds();
+    let checker = FakeChecker::default();
+    let root = mount_with_checker(Model::new(corpus.clone(), analyse(&corpus)), &checker).await;
+    submit_check(&root, "The chiefs met in Brussels.").await;
+    assert_eq!(checker.len(), 1);
+    let (text, first) = checker.request(0).unwrap();
+    assert_eq!(text, "The chiefs met in Brussels.");
+    assert!(eventually(|| check_text(&root) == "Checking against 5 sources…").await, "{}", check_text(&root));
+    first.emit(CheckUpdate::Progress(crosscheck::ui::Progress {
+        stage: crosscheck::ui::Stage::Comparing,
+        done: 50,
+        total: 100,
+    }));
+    settle().await;
+    let bar = root.query_selector(".crosscheck__check [role=progressbar]").unwrap().expect("a progress bar");
+    assert_eq!(bar.get_attribute("aria-valuenow").as_deref(), Some("70"));
+    assert_eq!(bar.get_attribute("aria-label").as_deref(), Some("Checking your sentence"));
+    // The bar is outside the live region: its moving value is not announced.
+    assert!(root.query_selector(".crosscheck__check-result[aria-live=polite] [role=progressbar]").unwrap().is_none());
+    // The rest of the widget answers meanwhile.
+    select_sentence_containing(&root, "001", "Zelenskyy in Washington last week").await;
+    assert_eq!(selected_sentences(&root).len(), 1);
+    root.query_selector(".crosscheck__close").unwrap().unwrap().dyn_into::<HtmlElement>().unwrap().click();
+    assert!(eventually(|| root.query_selector(".crosscheck__check [role=progressbar]").ok().flatten().is_some()).await);
+
+    // A second check replaces the first: the first one's answer, coming late, is ignored.
+    submit_check(&root, TWENTY_EIGHT).await;
+    assert_eq!(checker.len(), 2);
+    let (_, second) = checker.request(1).unwrap();
+    let checked = |text: &str| check_part(analyse(&check_corpus(&corpus, text).unwrap()));
+    first.emit(CheckUpdate::Done(checked("The chiefs met in Brussels.")));
+    settle().await;
+    assert_eq!(check_text(&root), "Checking against 5 sources…");
+    second.emit(CheckUpdate::Done(checked(TWENTY_EIGHT)));
+    assert!(eventually(|| !section_items(&root, "contradicts").is_empty()).await, "{}", check_text(&root));
+    assert!(section_items(&root, "contradicts").iter().any(|(_, text)| text.contains("32")));
+    assert!(root.query_selector(".crosscheck__check [role=progressbar]").unwrap().is_none(), "the bar is gone");
+
+    // An empty check clears the result and cancels.
+    submit_check(&root, "  ").await;
+    assert_eq!(checker.len(), 3);
+    assert!(checker.request(2).is_none(), "a cancel");
+    assert!(eventually(|| check_text(&root).is_empty()).await);
+}
+
+#[wasm_bindgen_test]
+async fn a_check_during_the_analysis_shows_its_verdict_and_its_quotes_lead_to_their_sentences() {
+    let corpus = corpus::seeds();
+    let checker = FakeChecker::default();
+    let root = mount_with_checker(Model::pending(corpus.clone()), &checker).await;
+    submit_check(&root, TWENTY_EIGHT).await;
+    let (_, onupdate) = checker.request(0).expect("the check went to the checker");
+    onupdate.emit(CheckUpdate::Done(check_part(analyse(&check_corpus(&corpus, TWENTY_EIGHT).unwrap()))));
+    assert!(eventually(|| !section_items(&root, "contradicts").is_empty()).await, "{}", check_text(&root));
+    assert!(section_items(&root, "contradicts").iter().any(|(_, text)| text.contains("32")));
+    // A quote opens its sentence, although the story's own claims are not known yet.
+    let button =
+        all(&root, ".crosscheck__check .crosscheck__evidence[data-relation=\"contradicts\"] .crosscheck__quote")
+            .into_iter()
+            .find(|button| button.text_content().unwrap().contains("32"))
+            .unwrap();
+    let quote = button.text_content().unwrap();
+    button.dyn_into::<HtmlElement>().unwrap().click();
+    assert!(eventually(|| selected_sentences(&root).len() == 1).await, "a sentence is selected");
+    let selected = selected_sentences(&root).remove(0);
+    assert!(selected.contains(quote.trim()) || quote.contains(selected.trim()), "{selected:?} / {quote:?}");
 }

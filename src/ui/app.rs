@@ -12,9 +12,9 @@ use web_sys::{Element, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
 use super::layout::{paragraphs, Piece};
-use super::model::{thousands, Evidence, Model, Progress, SentenceStatus, SourceRow, Stage};
+use super::model::{check_corpus, thousands, Evidence, Model, Progress, SentenceStatus, SourceRow, Stage};
 use super::state::{reduce, set_fragment_param, Action, SentenceKey, State};
-use crate::analysis::ClaimId;
+use crate::analysis::{analyse, Analysis, ClaimId};
 use crate::corpus::{SourceId, SourceKind};
 use crate::date::Date;
 
@@ -48,6 +48,103 @@ pub struct AppProps {
     /// How far the analysis has got while it runs (the model is then `pending`).
     #[prop_or_default]
     pub progress: Option<Progress>,
+    /// Runs "Check a claim" away from the page's main thread (the embed's analysis worker).
+    /// Without one, the check runs on the page, in one go.
+    #[prop_or_default]
+    pub checker: Option<Callback<CheckRequest>>,
+}
+
+/// What the widget asks of its checker.
+pub enum CheckRequest {
+    /// Analyse the story with the reader's sentence (`model::check_corpus`) and report to
+    /// `onupdate`. A check that still runs ends first: its reports stop.
+    Start { text: String, onupdate: Callback<CheckUpdate> },
+    /// End the check that runs, if any.
+    Cancel,
+}
+
+/// What a checker reports of the check it runs.
+pub enum CheckUpdate {
+    Progress(Progress),
+    /// The check's analysis, or the part of it that `Model::check_verdict` reads.
+    Done(Analysis),
+}
+
+/// The "Check a claim" box's state, kept at the root so that a check goes on (and its result
+/// stays) while the reader opens a sentence and comes back. Each check has a number; a report of
+/// any other check than the last one started is ignored.
+#[derive(Clone, Default)]
+enum Check {
+    #[default]
+    Idle,
+    Running {
+        number: u32,
+        text: Rc<str>,
+        progress: Option<Progress>,
+    },
+    Done {
+        number: u32,
+        text: Rc<str>,
+        analysis: Rc<Analysis>,
+    },
+}
+
+impl Check {
+    fn number(&self) -> Option<u32> {
+        match self {
+            Check::Idle => None,
+            Check::Running { number, .. } | Check::Done { number, .. } => Some(*number),
+        }
+    }
+}
+
+// Two states of one check compare by number (a check's text and analysis never change) and
+// progress, so that comparing never walks an analysis.
+impl PartialEq for Check {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Check::Idle, Check::Idle) => true,
+            (Check::Running { number: a, progress: p, .. }, Check::Running { number: b, progress: q, .. }) => {
+                a == b && p == q
+            }
+            (Check::Done { number: a, .. }, Check::Done { number: b, .. }) => a == b,
+            _ => false,
+        }
+    }
+}
+
+enum CheckAction {
+    Start { number: u32, text: Rc<str> },
+    Progress { number: u32, progress: Progress },
+    Done { number: u32, analysis: Rc<Analysis> },
+    Clear,
+}
+
+impl Reducible for Check {
+    type Action = CheckAction;
+
+    fn reduce(self: Rc<Self>, action: CheckAction) -> Rc<Self> {
+        let current = self.number();
+        match action {
+            CheckAction::Start { number, text } => Rc::new(Check::Running { number, text, progress: None }),
+            CheckAction::Progress { number, progress } if current == Some(number) => match &*self {
+                // Only a step the bar shows renders the widget again: a worker reports far more
+                // often than the bar's per cent changes.
+                Check::Running { progress: Some(before), .. } if before.percent() == progress.percent() => self,
+                Check::Running { text, .. } => {
+                    Rc::new(Check::Running { number, text: text.clone(), progress: Some(progress) })
+                }
+                _ => self,
+            },
+            CheckAction::Done { number, analysis } if current == Some(number) => match &*self {
+                Check::Running { text, .. } => Rc::new(Check::Done { number, text: text.clone(), analysis }),
+                _ => self,
+            },
+            CheckAction::Clear => Rc::new(Check::Idle),
+            // A report of a check that was replaced or cleared.
+            CheckAction::Progress { .. } | CheckAction::Done { .. } => self,
+        }
+    }
 }
 
 /// The reducer's store: the state plus the model it is checked against.
@@ -121,17 +218,62 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    let dispatch = |store: &UseReducerHandle<Store>| {
-        let store = store.clone();
-        Callback::from(move |action: Action| store.dispatch(action))
+    let check = use_reducer(Check::default);
+    let oncheck = {
+        let check = check.clone();
+        let model = model.clone();
+        let checker = props.checker.clone();
+        let next_number = use_mut_ref(|| 0u32);
+        Callback::from(move |text: String| {
+            let text = text.trim();
+            if text.is_empty() {
+                check.dispatch(CheckAction::Clear);
+                if let Some(checker) = &checker {
+                    checker.emit(CheckRequest::Cancel);
+                }
+                return;
+            }
+            let number = {
+                let mut number = next_number.borrow_mut();
+                *number += 1;
+                *number
+            };
+            check.dispatch(CheckAction::Start { number, text: text.into() });
+            match &checker {
+                Some(checker) => {
+                    let check = check.clone();
+                    let onupdate = Callback::from(move |update: CheckUpdate| match update {
+                        CheckUpdate::Progress(progress) => check.dispatch(CheckAction::Progress { number, progress }),
+                        CheckUpdate::Done(analysis) => {
+                            check.dispatch(CheckAction::Done { number, analysis: Rc::new(analysis) })
+                        }
+                    });
+                    checker.emit(CheckRequest::Start { text: text.to_string(), onupdate });
+                }
+                // No checker (a widget mounted without the embed, as the browser tests do): the
+                // check runs here, in one go, blocking the page while it runs, which a small
+                // story allows (the seeds: well under 100 ms).
+                None => {
+                    if let Some(corpus) = check_corpus(&model.0.corpus, text) {
+                        check.dispatch(CheckAction::Done { number, analysis: Rc::new(analyse(&corpus)) });
+                    }
+                }
+            }
+        })
     };
-    let ondispatch = dispatch(&store);
+    // One callback for the widget's life: a new one on every render would make every child's
+    // props differ, and render the whole widget again for each step of a running check's bar.
+    let ondispatch = {
+        let dispatcher = store.dispatcher();
+        (*use_memo((), move |_| Callback::from(move |action: Action| dispatcher.dispatch(action)))).clone()
+    };
     let corpus = &model.0.corpus;
     let shown = store.state.shown_source.as_ref().and_then(|id| model.0.source_index(id));
     // Ids must be unique on a page that holds several widgets.
     let panel_id: AttrValue = format!("crosscheck-text-{widget_number}").into();
     let n_claims = model.0.analysis.claims.len();
-    let n_disputed = model.0.disputes().len();
+    // Once per model, not on every render: a big story has hundreds of disputes to find.
+    let n_disputed = *use_memo(model.clone(), |model| model.0.disputes().len());
 
     let onkeydown = {
         let store = store.clone();
@@ -192,7 +334,8 @@ pub fn App(props: &AppProps) -> Html {
                             }
                         }
                     </section>
-                    <ClaimPanel selected={store.state.selected.clone()} ondispatch={ondispatch} />
+                    <ClaimPanel selected={store.state.selected.clone()} ondispatch={ondispatch}
+                        check={(*check).clone()} {oncheck} />
                 </div>
                 <Legend />
             </div>
@@ -206,28 +349,42 @@ struct AnalysisProgressProps {
 }
 
 /// The running analysis's progress bar: what it is doing ("Reading 412 of 1,000 sources") and how
-/// far it has got. The bar's width is set through the CSSOM (no inline style: a strict CSP
-/// refuses those).
+/// far it has got.
 #[component]
 fn AnalysisProgress(props: &AnalysisProgressProps) -> Html {
     let progress = props.progress.unwrap_or(Progress { stage: Stage::Starting, done: 0, total: 0 });
+    html! {
+        <div class="crosscheck__progress">
+            <p class="crosscheck__progress-label" aria-live="polite">{ progress.label() }</p>
+            <ProgressBar percent={progress.percent()} label="Analysing the story" />
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ProgressBarProps {
+    percent: usize,
+    /// The bar's accessible name.
+    label: AttrValue,
+}
+
+/// A progress bar. Its width is set through the CSSOM (no inline style: a strict CSP refuses
+/// those).
+#[component]
+fn ProgressBar(props: &ProgressBarProps) -> Html {
     let bar = use_node_ref();
     {
         let bar = bar.clone();
-        let percent = progress.percent();
-        use_effect_with(percent, move |percent| {
+        use_effect_with(props.percent, move |percent| {
             if let Some(element) = bar.cast::<HtmlElement>() {
                 let _ = element.style().set_property("width", &format!("{percent}%"));
             }
         });
     }
     html! {
-        <div class="crosscheck__progress">
-            <p class="crosscheck__progress-label" aria-live="polite">{ progress.label() }</p>
-            <div class="crosscheck__progress-track" role="progressbar" aria-label="Analysing the story"
-                aria-valuemin="0" aria-valuemax="100" aria-valuenow={progress.percent().to_string()}>
-                <div class="crosscheck__progress-bar" ref={bar}></div>
-            </div>
+        <div class="crosscheck__progress-track" role="progressbar" aria-label={props.label.clone()}
+            aria-valuemin="0" aria-valuemax="100" aria-valuenow={props.percent.to_string()}>
+            <div class="crosscheck__progress-bar" ref={bar}></div>
         </div>
     }
 }
@@ -734,6 +891,9 @@ fn sentence_label(status: SentenceStatus, text: &str) -> String {
 struct ClaimPanelProps {
     selected: Option<SentenceKey>,
     ondispatch: Callback<Action>,
+    /// The "Check a claim" box's state and the callback that starts a check.
+    check: Check,
+    oncheck: Callback<String>,
 }
 
 #[component]
@@ -750,13 +910,16 @@ fn ClaimPanel(props: &ClaimPanelProps) -> Html {
                     <p class="crosscheck__hint">
                         { "The story is being analysed. Read on: which sources back or contradict each sentence shows when it is done." }
                     </p>
+                    <CheckClaim ondispatch={props.ondispatch.clone()} check={props.check.clone()}
+                        oncheck={props.oncheck.clone()} />
                 </aside>
             };
         }
         return html! {
             <aside class="crosscheck__panel crosscheck__panel--empty" aria-label="Story overview">
                 <p class="crosscheck__hint">{ "Select a sentence to see which sources back it and which contradict it." }</p>
-                <CheckClaim ondispatch={props.ondispatch.clone()} />
+                <CheckClaim ondispatch={props.ondispatch.clone()} check={props.check.clone()}
+                    oncheck={props.oncheck.clone()} />
                 <Overview ondispatch={props.ondispatch.clone()} />
             </aside>
         };
@@ -904,9 +1067,11 @@ fn EvidenceList(props: &EvidenceListProps) -> Html {
     html! {
         <ul class="crosscheck__evidence" data-relation={props.relation.clone()}>
             { for props.items.iter().map(|item| {
-                let target = model.sentence_of_claim(item.claim).map(|(source, sentence)| SentenceKey {
-                    source: model.corpus.sources[source].id.clone(),
-                    start: model.sentences[source][sentence].start,
+                // By the quote's position, not its claim id: a check's evidence can quote claims
+                // the model has not got yet.
+                let target = model.sentence_from(item.source, item.start).map(|sentence| SentenceKey {
+                    source: model.corpus.sources[item.source].id.clone(),
+                    start: model.sentences[item.source][sentence].start,
                 });
                 let onclick = {
                     let ondispatch = props.ondispatch.clone();
@@ -984,17 +1149,28 @@ fn RelatedList(props: &RelatedListProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct CheckClaimProps {
     ondispatch: Callback<Action>,
+    check: Check,
+    oncheck: Callback<String>,
 }
 
 /// "Check a claim": the reader types a sentence and sees which sources back or contradict it,
-/// found by the same analysis as the corpus's own claims.
+/// found by the same analysis as the corpus's own claims. The check runs in the widget's worker
+/// where it has one, so the page stays usable meanwhile; the box says it is checking, with the
+/// progress, and a new check replaces one that still runs. The reader's sentence is only ever
+/// rendered as text.
 #[component]
 fn CheckClaim(props: &CheckClaimProps) -> Html {
     let model = use_model();
     let widget_number: usize = use_widget_number();
     let input_id = format!("crosscheck-check-{widget_number}");
-    let draft = use_state(String::new);
-    let result = use_state(|| None::<(String, Rc<super::model::Verdict>)>);
+    // The box starts with the sentence last checked, when the reader comes back to it.
+    let draft = {
+        let check = props.check.clone();
+        use_state(move || match check {
+            Check::Idle => String::new(),
+            Check::Running { text, .. } | Check::Done { text, .. } => text.to_string(),
+        })
+    };
     let oninput = {
         let draft = draft.clone();
         Callback::from(move |event: InputEvent| {
@@ -1005,18 +1181,28 @@ fn CheckClaim(props: &CheckClaimProps) -> Html {
     };
     let onsubmit = {
         let draft = draft.clone();
-        let result = result.clone();
-        let model = model.clone();
+        let oncheck = props.oncheck.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let text = draft.trim().to_string();
-            if text.is_empty() {
-                result.set(None);
-            } else {
-                let verdict = model.check(&text);
-                result.set(Some((text, Rc::new(verdict))));
-            }
+            oncheck.emit((*draft).clone());
         })
+    };
+    // The verdict is read from the check's analysis against the model shown now: a check that
+    // ended while the story's own analysis ran points at the story's claims once that is in.
+    let checked = match &props.check {
+        Check::Done { number, analysis, .. } => Some((*number, analysis.clone())),
+        _ => None,
+    };
+    let verdict = {
+        let model = model.clone();
+        use_memo((SharedModel(model.clone()), checked.as_ref().map(|(number, _)| *number)), move |_| {
+            checked.map(|(_, analysis)| model.check_verdict(&analysis))
+        })
+    };
+    let n_sources = model.corpus.sources.len();
+    let (percent, running) = match &props.check {
+        Check::Running { progress, .. } => (progress.map_or(0, |progress| progress.percent()), true),
+        _ => (0, false),
     };
     html! {
         <section class="crosscheck__check" aria-label="Check a claim">
@@ -1028,14 +1214,19 @@ fn CheckClaim(props: &CheckClaimProps) -> Html {
                     <button type="submit" class="crosscheck__check-button">{ "Check" }</button>
                 </div>
             </form>
-            <div class="crosscheck__check-result" aria-live="polite">
+            <div class="crosscheck__check-result" aria-live="polite" data-state={if running { "checking" } else { "done" }}>
                 {
-                    match &*result {
-                        None => html! {},
-                        Some((text, verdict)) if verdict.backing.is_empty() && verdict.contradicting.is_empty() => html! {
+                    match (&props.check, verdict.as_ref()) {
+                        (Check::Running { .. }, _) => html! {
+                            <p class="crosscheck__check-status">
+                                { format!("Checking against {} {}…", thousands(n_sources), plural(n_sources, "source", "sources")) }
+                            </p>
+                        },
+                        (Check::Done { text, .. }, Some(verdict))
+                            if verdict.backing.is_empty() && verdict.contradicting.is_empty() => html! {
                             <p class="crosscheck__hint">{ format!("No source in this story tells “{text}”.") }</p>
                         },
-                        Some((_, verdict)) => html! {
+                        (Check::Done { .. }, Some(verdict)) => html! {
                             <>
                                 <p class="crosscheck__counts">{ counts_line(verdict, None) }</p>
                                 if !verdict.contradicting.is_empty() {
@@ -1050,9 +1241,17 @@ fn CheckClaim(props: &CheckClaimProps) -> Html {
                                 }
                             </>
                         },
+                        _ => html! {},
                     }
                 }
             </div>
+            // Outside the live region: its moving value is for the eye, not to be announced.
+            if running {
+                <div class="crosscheck__check-progress">
+                    <ProgressBar percent={percent} label="Checking your sentence" />
+                    <span class="crosscheck__check-percent" aria-hidden="true">{ format!("{percent} %") }</span>
+                </div>
+            }
         </section>
     }
 }

@@ -4,7 +4,7 @@
 //! "who backs or contradicts these claims" and "what status does this sentence show", so the
 //! components stay thin. It never changes the analysis and knows nothing of the DOM.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::analysis::language::Language;
 use crate::analysis::text::{sentences, Span};
@@ -90,9 +90,14 @@ pub use crate::corpus::thousands;
 /// Another source's claim linked to the selection.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Evidence {
+    /// The quoted claim: an id of the model's analysis, or of a check's analysis when the model
+    /// has not got that claim (its own analysis still runs).
     pub claim: ClaimId,
     /// Index into `corpus.sources`.
     pub source: usize,
+    /// Where the quoted claim starts in its source (chars): a click on the quote selects the
+    /// sentence there, which needs no claim of the model's.
+    pub start: usize,
     pub quote: String,
     pub reason: String,
     /// Char ranges of the quote to highlight: the words it shares with the selection when it
@@ -228,7 +233,47 @@ fn statuses(
 }
 
 /// The id the reader's own sentence takes while it is checked; no corpus uses it.
-const CHECK_SOURCE_ID: &str = "\u{0}reader";
+pub const CHECK_SOURCE_ID: &str = "\u{0}reader";
+
+/// The corpus a typed sentence is checked against: the story's sources and the sentence as one
+/// more source (id [`CHECK_SOURCE_ID`]), dated like the story, so that its relative dates mean
+/// what the story's do. `None` for a blank sentence. The worker and the in-page path both
+/// analyse this corpus, and [`Model::check_verdict`] reads the result.
+pub fn check_corpus(corpus: &Corpus, text: &str) -> Option<Corpus> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    let reader_id = SourceId(CHECK_SOURCE_ID.to_string());
+    let mut extended = corpus.clone();
+    extended.sources.retain(|source| source.id != reader_id);
+    extended.sources.push(Source {
+        id: reader_id,
+        name: "Your sentence".to_string(),
+        kind: SourceKind::Article,
+        published: story_date(corpus),
+        url: None,
+        title: None,
+        text: text.to_string(),
+    });
+    Some(extended)
+}
+
+/// The part of a check's analysis that [`Model::check_verdict`] reads: the links that reach the
+/// reader's sentence and the claims at their ends (and the sentence's own claims). The worker
+/// sends only this back: a handful of claims, where the whole story's analysis would cost the
+/// page seconds to read on its main thread for a big story.
+pub fn check_part(mut analysis: Analysis) -> Analysis {
+    let reader_id = SourceId(CHECK_SOURCE_ID.to_string());
+    let mine: BTreeSet<ClaimId> =
+        analysis.claims.iter().filter(|claim| claim.source == reader_id).map(|claim| claim.id).collect();
+    analysis.links.retain(|link| mine.contains(&link.from) || mine.contains(&link.to));
+    analysis.related.clear();
+    let kept: BTreeSet<ClaimId> =
+        analysis.links.iter().flat_map(|link| [link.from, link.to]).chain(mine.iter().copied()).collect();
+    analysis.claims.retain(|claim| kept.contains(&claim.id));
+    analysis
+}
 
 /// The publication date most sources share: the day relative dates in a typed sentence mean.
 fn story_date(corpus: &Corpus) -> Option<crate::date::Date> {
@@ -411,6 +456,7 @@ impl Model {
             side.push(Evidence {
                 claim: other,
                 source: other_source,
+                start: claim.start,
                 quote: claim.text.clone(),
                 reason: link.reason.clone(),
                 marks,
@@ -452,6 +498,7 @@ impl Model {
             out.push(Evidence {
                 claim: other,
                 source: other_source,
+                start: claim.start,
                 quote: claim.text.clone(),
                 reason: String::new(),
                 marks: matching_words(own_text, &claim.text),
@@ -464,41 +511,39 @@ impl Model {
         out
     }
 
-    /// Checks a sentence the reader typed against the corpus with the same analysis: the text
-    /// joins the corpus as one more source, dated like the story, and the links that reach it
-    /// say who backs it and who contradicts it. Evidence points at this model's claims.
+    /// Checks a sentence the reader typed against the corpus with the same analysis, on the
+    /// calling thread: [`check_corpus`], `analyse`, then [`Model::check_verdict`]. The widget
+    /// runs the same steps in its worker where it can; this is the path without one.
     pub fn check(&self, text: &str) -> Verdict {
-        let text = text.trim();
-        if text.is_empty() {
-            return Verdict::default();
+        match check_corpus(&self.corpus, text) {
+            Some(corpus) => self.check_verdict(&analyse(&corpus)),
+            None => Verdict::default(),
         }
+    }
+
+    /// Who backs and who contradicts the reader's sentence, from the analysis of
+    /// [`check_corpus`]: the links that reach the sentence's claims. Evidence points at this
+    /// model's claims, found by source and offsets (a claim the model lacks is left out); while
+    /// the model's own analysis still runs, at the checked analysis's claims, whose text it then
+    /// needs (the worker keeps the text of the claims it sends, see [`check_part`]).
+    pub fn check_verdict(&self, checked: &Analysis) -> Verdict {
         let reader_id = SourceId(CHECK_SOURCE_ID.to_string());
-        let mut corpus = self.corpus.clone();
-        corpus.sources.retain(|source| source.id != reader_id);
-        corpus.sources.push(Source {
-            id: reader_id.clone(),
-            name: "Your sentence".to_string(),
-            kind: SourceKind::Article,
-            published: story_date(&self.corpus),
-            url: None,
-            title: None,
-            text: text.to_string(),
-        });
-        let analysis = analyse(&corpus);
-        let claim_by_id: BTreeMap<ClaimId, &Claim> = analysis.claims.iter().map(|claim| (claim.id, claim)).collect();
+        let claim_by_id: BTreeMap<ClaimId, &Claim> = checked.claims.iter().map(|claim| (claim.id, claim)).collect();
         let mut verdict = Verdict::default();
-        for link in &analysis.links {
+        for link in &checked.links {
             let (Some(from), Some(to)) = (claim_by_id.get(&link.from), claim_by_id.get(&link.to)) else { continue };
             let (mine, theirs, their_span, my_span) = match (from.source == reader_id, to.source == reader_id) {
                 (true, false) => (from, to, link.to_span, link.from_span),
                 (false, true) => (to, from, link.from_span, link.to_span),
                 _ => continue,
             };
-            // Find the same claim among this model's claims, by source and offsets.
-            let Some(own) =
-                self.analysis.claims.iter().find(|claim| claim.source == theirs.source && claim.start == theirs.start)
-            else {
-                continue;
+            // The same claim among this model's claims, by source and offsets.
+            let found =
+                self.analysis.claims.iter().find(|claim| claim.source == theirs.source && claim.start == theirs.start);
+            let own = match found {
+                Some(own) => own,
+                None if self.pending => *theirs,
+                None => continue,
             };
             let Some(source) = self.source_index(&own.source) else { continue };
             let piece = |text: &str, span: Option<ClaimSpan>| {
@@ -521,6 +566,7 @@ impl Model {
             side.push(Evidence {
                 claim: own.id,
                 source,
+                start: own.start,
                 quote: own.text.clone(),
                 reason: link.reason.clone(),
                 marks,
@@ -532,6 +578,12 @@ impl Model {
         }
         order(&mut verdict);
         verdict
+    }
+
+    /// The sentence of `source` that holds char offset `start` (or the first after it, for an
+    /// offset between sentences).
+    pub fn sentence_from(&self, source: usize, start: usize) -> Option<usize> {
+        self.sentences.get(source)?.iter().position(|span| span.end > start)
     }
 
     /// Every cross-source contradiction, one entry per pair of sentences, in corpus order.
@@ -860,5 +912,72 @@ mod tests {
         assert_eq!(coverage[0], Coverage { n_claims: 1, n_backed: 1, n_contradicted: 0, n_single: 0 });
         assert_eq!(coverage[1], Coverage { n_claims: 2, n_backed: 0, n_contradicted: 1, n_single: 1 });
         assert_eq!(coverage[2], Coverage { n_claims: 1, n_backed: 0, n_contradicted: 1, n_single: 0 });
+    }
+
+    const TWENTY_EIGHT: &str = "Twenty-eight NATO defence chiefs held a video conference on Wednesday.";
+
+    #[test]
+    fn a_check_adds_the_sentence_as_one_more_source_dated_like_the_story() {
+        let corpus = crate::corpus::seeds();
+        assert_eq!(check_corpus(&corpus, "  \n "), None);
+        let extended = check_corpus(&corpus, "  The chiefs met.  ").unwrap();
+        assert_eq!(extended.sources.len(), corpus.sources.len() + 1);
+        let reader = extended.sources.last().unwrap();
+        assert_eq!((reader.id.0.as_str(), reader.text.as_str()), (CHECK_SOURCE_ID, "The chiefs met."));
+        assert_eq!(reader.published, story_date(&corpus));
+        assert_eq!(extended.sources[..corpus.sources.len()], corpus.sources[..]);
+    }
+
+    /// The worker sends only `check_part` of the check's analysis: the verdict read from it is
+    /// the verdict the in-page path reads from the whole.
+    #[test]
+    fn the_part_a_worker_sends_gives_the_same_verdict_as_the_whole_analysis() {
+        let corpus = crate::corpus::seeds();
+        let model = Model::new(corpus.clone(), analyse(&corpus));
+        for text in [TWENTY_EIGHT, "The chiefs met in Brussels.", "Nothing of the sort happened anywhere."] {
+            let whole = analyse(&check_corpus(&corpus, text).unwrap());
+            let part = check_part(whole.clone());
+            assert!(
+                part.claims.len() < whole.claims.len() / 4,
+                "{text}: {} of {}",
+                part.claims.len(),
+                whole.claims.len()
+            );
+            assert!(part.claims.iter().all(|claim| !claim.text.is_empty()), "the part keeps its quotes");
+            assert_eq!(model.check_verdict(&part), model.check_verdict(&whole), "{text}");
+            assert_eq!(model.check(text), model.check_verdict(&whole), "{text}");
+        }
+        let verdict = model.check(TWENTY_EIGHT);
+        assert!(
+            verdict.contradicting.iter().any(|item| item.quote.contains("32")),
+            "the count 28 is contradicted by a source that says 32: {verdict:?}"
+        );
+        assert_eq!(model.check(" "), Verdict::default());
+    }
+
+    /// A check that ends while the story's own analysis runs quotes the check's claims: the same
+    /// sources, positions, quotes and reasons as once the story's claims are known.
+    #[test]
+    fn a_check_against_a_pending_model_quotes_the_checked_claims() {
+        let corpus = crate::corpus::seeds();
+        let part = check_part(analyse(&check_corpus(&corpus, TWENTY_EIGHT).unwrap()));
+        let pending = Model::pending(corpus.clone()).check_verdict(&part);
+        let ready = Model::new(corpus.clone(), analyse(&corpus)).check_verdict(&part);
+        let seen = |verdict: &Verdict| -> Vec<(usize, usize, String, String)> {
+            verdict
+                .backing
+                .iter()
+                .chain(&verdict.contradicting)
+                .map(|item| (item.source, item.start, item.quote.clone(), item.reason.clone()))
+                .collect()
+        };
+        assert!(!pending.contradicting.is_empty());
+        assert_eq!(seen(&pending), seen(&ready));
+        // Each quote leads to the sentence that holds it.
+        let model = Model::pending(corpus);
+        for item in pending.contradicting.iter().chain(&pending.backing) {
+            let sentence = model.sentence_from(item.source, item.start).expect("a sentence");
+            assert!(model.sentence_text(item.source, sentence).contains(item.quote.trim()), "{item:?}");
+        }
     }
 }

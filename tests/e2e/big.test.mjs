@@ -4,8 +4,11 @@
 // analysis, and the marks come at the end. The same story with its analysis embedded
 // (`crosscheck analyze --embed`) shows the marks at first paint and starts no worker; with one
 // text edited, the embedded analysis is stale: the console says so and the worker runs.
-// destroy() during an analysis ends its worker: no message arrives after. Skipped, with a
-// message, without ../shared/data.
+// destroy() during an analysis ends its worker: no message arrives after. "Check a claim" runs
+// in a worker of its own, during and after the analysis: the box says it is checking, with a
+// moving bar, no long task over 200 ms while it runs, the verdict at the end; a second check
+// ends the first one's worker, and destroy() ends a check's worker. Skipped, with a message,
+// without ../shared/data.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
@@ -250,6 +253,98 @@ test('destroy() during the analysis ends the worker: no message arrives after', 
   assert.equal(after.messages, 0, 'no message arrived after destroy()');
   assert.equal(after.state, null, 'the host element is as it was');
   assert.equal(after.children, 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+/**
+ * Types `text` into the widget's check box and presses Check; resolves to the time just before
+ * the press, so that the task that handles it counts as the check's.
+ */
+async function submitCheck(page, text) {
+  await page.fill('#big .crosscheck__check-input', text);
+  const at = await page.evaluate(() => performance.now());
+  await page.locator('#big .crosscheck__check-button').click();
+  return at;
+}
+
+/** Waits for the check's verdict (a count of sources, or "No source in this story tells …"). */
+async function checkVerdict(page) {
+  await page.waitForSelector('#big .crosscheck__check-result[data-state="done"] :is(.crosscheck__counts, .crosscheck__hint)', { timeout: 120_000 });
+  return page.evaluate(() => ({
+    at: performance.now(),
+    text: document.querySelector('#big .crosscheck__check-result').textContent,
+  }));
+}
+
+/** The page's long tasks that started between t0 and t1, relative to t0. */
+async function longTasksBetween(page, t0, t1) {
+  return page.evaluate(([from, to]) => window.longTasks
+    .filter((task) => task.start >= from && task.start <= to)
+    .map((task) => ({ start: Math.round(task.start - from), duration: Math.round(task.duration) })), [t0, t1]);
+}
+
+test('Check a claim on the 300-article story runs in a worker: checking, no frozen page, the verdict', async (t) => {
+  if (skip) {
+    t.skip(`skipped: ${BODIES} not found`);
+    return;
+  }
+  const { page, errors, warnings } = await open(path.basename(BIG));
+  await page.waitForSelector('#big .crosscheck__sentence');
+  const sentences = await page.$$eval('#big .crosscheck__sentence', (all) => all.map((s) => s.textContent.trim()).filter((s) => s.length > 40));
+
+  // During the analysis: the box is there, and a first check is replaced by a second one at once.
+  assert.equal(await page.evaluate(() => document.querySelector('#big').dataset.crosscheckState), 'analysing');
+  await submitCheck(page, sentences[0]);
+  await page.waitForSelector('#big .crosscheck__check-status');
+  assert.equal(await page.locator('#big .crosscheck__check-status').textContent(), 'Checking against 300 sources…');
+  assert.equal(await page.evaluate(() => window.workers), 2, 'the check has a worker of its own');
+  const during = await submitCheck(page, sentences[1]);
+  assert.equal(await page.evaluate(() => window.workersTerminated.length), 1, "the first check's worker ended");
+  assert.equal(await page.evaluate(() => window.workers), 3);
+  const duringVerdict = await checkVerdict(page);
+  console.log(`check during the analysis: verdict in ${(duringVerdict.at - during).toFixed(0)} ms: ${duringVerdict.text.slice(0, 100)}`);
+
+  // After the analysis: a sentence the story backs is backed; the bar moves meanwhile.
+  await page.waitForFunction(() => document.querySelector('#big').dataset.crosscheckState === 'ready', null, { timeout: 120_000 });
+  const backed = (await page.locator('#big .crosscheck__sentence[data-status="backed"]').first().textContent()).trim();
+  const values = new Set();
+  const at = await submitCheck(page, backed);
+  await page.waitForSelector('#big .crosscheck__check-status');
+  while (await page.locator('#big .crosscheck__check [role=progressbar]').count()) {
+    const value = await page.locator('#big .crosscheck__check [role=progressbar]').getAttribute('aria-valuenow').catch(() => null);
+    if (value !== null) values.add(value);
+    // The rest of the widget answers meanwhile: another source opens.
+    if (values.size === 2) await page.locator('#big .crosscheck__list-item').nth(3).click();
+    await page.waitForTimeout(50);
+  }
+  const verdict = await checkVerdict(page);
+  assert.ok(values.size >= 3, `the check's bar moved: ${[...values].join(', ')}`);
+  assert.match(verdict.text, /^[1-9]\d* sources? backing/, `a sentence of the story is backed: ${verdict.text.slice(0, 200)}`);
+  assert.ok(await page.locator('#big .crosscheck__check .crosscheck__evidence[data-relation="supports"] .crosscheck__quote').count() > 0);
+  const tasks = await longTasksBetween(page, at, verdict.at);
+  const longest = Math.max(0, ...tasks.map((task) => task.duration));
+  console.log(`check after the analysis (300 articles): verdict in ${(verdict.at - at).toFixed(0)} ms, longest main-thread task ${longest ? `${longest} ms` : 'under 50 ms'}, long tasks ${JSON.stringify(tasks)}`);
+  assert.deepEqual(tasks.filter((task) => task.duration > 200), [], 'no long task over 200 ms while checking');
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'big-300-check.png') });
+
+  // destroy() during a check ends its worker: no message arrives after.
+  await submitCheck(page, sentences[2]);
+  const workers = await page.evaluate(() => window.workers);
+  await page.waitForFunction((n) => window.workerMessages.length >= n, (await page.evaluate(() => window.workerMessages.length)) + 2);
+  // The time before destroy(): the worker is terminated inside it.
+  const destroyedAt = await page.evaluate(() => {
+    const t0 = performance.now();
+    window.widget.destroy();
+    return t0;
+  });
+  await page.waitForTimeout(1500);
+  const after = await page.evaluate((t0) => ({
+    messages: window.workerMessages.filter((m) => m > t0).length,
+    terminated: window.workersTerminated.filter((m) => m >= t0).length,
+  }), destroyedAt);
+  assert.deepEqual(after, { messages: 0, terminated: 1 }, `the check's worker (${workers}) ended with the widget`);
+  assert.deepEqual(warnings.filter((w) => w.includes('crosscheck')), []);
   assert.deepEqual(errors, []);
   await page.close();
 });
