@@ -19,6 +19,7 @@ pub mod lexicon;
 pub mod model;
 pub mod normalize;
 pub mod numbers;
+pub mod short_text;
 pub mod slots;
 pub mod stance;
 pub mod text;

@@ -338,7 +338,7 @@ fn cue_counts(slots: &Slots) -> CueCounts {
     let table = &lexicon().cues;
     let mut counts = CueCounts::default();
     for word in &slots.words {
-        let bits = table.get(&word.lower).copied().unwrap_or(0);
+        let bits = table.get(word.lower.as_str()).copied().unwrap_or(0);
         counts.refute += usize::from(bits & CUE_REFUTE != 0);
         counts.hedge += usize::from(bits & CUE_HEDGE != 0);
         counts.negation += usize::from(bits & CUE_NEGATION != 0 || word.negated);

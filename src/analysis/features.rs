@@ -75,7 +75,7 @@ pub fn read_cues(slots: &Slots) -> Cues {
     let mut out = Cues::default();
     let mut denials: BTreeSet<usize> = slots.denial_words.iter().copied().collect();
     for (i, word) in slots.words.iter().enumerate() {
-        let bits = table.get(&word.lower).copied().unwrap_or(0);
+        let bits = table.get(word.lower.as_str()).copied().unwrap_or(0);
         let refute = bits & CUE_REFUTE != 0;
         let negation = bits & CUE_NEGATION != 0 || word.negated;
         out.refute |= refute;
@@ -113,7 +113,7 @@ pub fn covered_words(slots: &Slots, refuting: bool) -> Vec<bool> {
         if i > 0 && ends_clause(&words[i]) {
             clause_start = i;
         }
-        let bits = table.get(&words[i].lower).copied().unwrap_or(0);
+        let bits = table.get(words[i].lower.as_str()).copied().unwrap_or(0);
         // "not all of them": what is denied is "all", not the rest of the clause.
         let of_quantifier = words.get(i + 1).is_some_and(|w| matches!(w.lower.as_str(), "all" | "every" | "always"));
         let negation = (bits & CUE_NEGATION != 0 || words[i].negated) && !of_quantifier;

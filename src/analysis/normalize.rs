@@ -6,19 +6,20 @@
 //! produces (see `numbers`, `dates`, `slots`).
 
 use crate::analysis::lexicon::{lexicon, Alias};
+use crate::analysis::short_text::ShortText;
 use rust_stemmers::{Algorithm, Stemmer};
 
 /// One word of a text, with its char offsets into that text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Word {
     /// The word as written, curly apostrophes straightened.
-    pub surface: String,
+    pub surface: ShortText,
     /// Lowercase, without a possessive `'s` or a contracted `n't`.
-    pub lower: String,
+    pub lower: ShortText,
     pub start: usize,
     pub end: usize,
     /// The text between the previous word and this one (quotes straightened).
-    pub gap: String,
+    pub gap: ShortText,
     /// The word was contracted with `n't` ("won't", "didn't").
     pub negated: bool,
 }
@@ -31,7 +32,7 @@ impl Word {
     /// All letters uppercase and at least two of them ("NATO", "ICC").
     pub fn is_acronym(&self) -> bool {
         // A possessive does not make "NATO's" less of an acronym.
-        let bare = self.surface.strip_suffix("'s").unwrap_or(&self.surface);
+        let bare = self.surface.strip_suffix("'s").unwrap_or(self.surface.as_str());
         let letters: Vec<char> = bare.chars().filter(|c| c.is_alphabetic()).collect();
         letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
     }
@@ -90,7 +91,6 @@ pub fn words(text: &str) -> Vec<Word> {
             i += 1;
         }
     }
-    let text_of = |start: usize, end: usize| -> String { chars[start..end].iter().collect() };
     let mut merged: Vec<(usize, usize, String)> = Vec::new();
     for (start, end) in raw {
         let surface = &chars[start..end];
@@ -136,24 +136,25 @@ pub fn words(text: &str) -> Vec<Word> {
     let mut out = Vec::with_capacity(merged.len());
     let mut previous_end = 0;
     for (start, end, surface) in merged {
-        let gap = text_of(previous_end.min(start), start);
+        let gap = ShortText::from_chars(&chars[previous_end.min(start)..start]);
         previous_end = end;
-        let mut lower = surface.to_lowercase();
-        let mut negated = false;
-        if let Some(base) = lower.strip_suffix("n't") {
-            negated = true;
-            lower = match base {
-                "wo" => "will".to_string(),
-                "ca" => "can".to_string(),
-                "sha" => "shall".to_string(),
-                other => other.to_string(),
+        let lowered = surface.to_lowercase();
+        let (lower, negated) = if let Some(base) = lowered.strip_suffix("n't") {
+            let base = match base {
+                "wo" => "will",
+                "ca" => "can",
+                "sha" => "shall",
+                other => other,
             };
-        } else if let Some(base) = lower.strip_suffix("'s") {
-            lower = base.to_string();
-        } else if let Some(base) = lower.strip_suffix('\'') {
-            lower = base.to_string();
-        }
-        out.push(Word { surface, lower, start, end, gap, negated });
+            (base, true)
+        } else if let Some(base) = lowered.strip_suffix("'s") {
+            (base, false)
+        } else if let Some(base) = lowered.strip_suffix('\'') {
+            (base, false)
+        } else {
+            (lowered.as_str(), false)
+        };
+        out.push(Word { surface: surface.into(), lower: ShortText::new(lower), start, end, gap, negated });
     }
     out
 }
@@ -198,24 +199,29 @@ pub fn snowball(lower: &str) -> String {
 fn plain_term(word: &Word) -> Option<String> {
     let lexicon = lexicon();
     // Hedges ("roughly", "nearly") belong to the counts (`numbers`), not to the fact's words.
-    if word.lower.is_empty() || lexicon.is_stopword(&word.lower) || lexicon.bounds.contains_key(&word.lower) {
+    if word.lower.is_empty()
+        || lexicon.is_stopword(word.lower.as_str())
+        || lexicon.bounds.contains_key(word.lower.as_str())
+    {
         return None;
     }
     if word.is_digits() {
         return Some(format!("#{}", word.lower));
     }
     // A place keeps its gazetteer spelling, the one aliases map to ("Ukraine" = "Ukrainian").
-    if lexicon.places.contains_key(&word.lower) {
-        return Some(word.lower.clone());
+    if lexicon.places.contains_key(word.lower.as_str()) {
+        return Some(word.lower.to_string());
     }
-    Some(stem_word(&word.lower))
+    Some(stem_word(word.lower.as_str()))
 }
 
 /// The alias that starts at word `i`, longest first, and how many words it spans.
 pub fn alias_at(words: &[Word], i: usize) -> Option<(&'static Alias, usize)> {
     let lexicon = lexicon();
     let first = words.get(i)?;
-    if !lexicon.phrase_first_words.contains(&first.surface) && !lexicon.phrase_first_words.contains(&first.lower) {
+    if !lexicon.phrase_first_words.contains(first.surface.as_str())
+        && !lexicon.phrase_first_words.contains(first.lower.as_str())
+    {
         return None;
     }
     let max = lexicon.alias_max_words.min(words.len().saturating_sub(i));
@@ -281,7 +287,7 @@ pub fn shared_run(
     // Per word: Some(true) when a shared term covers it, Some(false) when it is a term the other
     // claim lacks, None for a function word.
     let mut state: Vec<Option<bool>> =
-        words.iter().map(|w| if lexicon.is_stopword(&w.lower) { None } else { Some(false) }).collect();
+        words.iter().map(|w| if lexicon.is_stopword(w.lower.as_str()) { None } else { Some(false) }).collect();
     for term in terms {
         let shared = other_terms.contains(&term.text);
         for slot in state.iter_mut().take(term.end_word).skip(term.first_word) {

@@ -191,7 +191,7 @@ impl Vocabulary {
                     let lower: &str = if line_language == Language::English {
                         &word.lower
                     } else {
-                        folded = language::fold(&word.lower);
+                        folded = language::fold(word.lower.as_str());
                         &folded
                     };
                     // Most words are in the set already: copied only when new.
@@ -209,7 +209,7 @@ impl Vocabulary {
                         && capitalised(&text_words[i - 1])
                         && !word.after_punctuation()
                     {
-                        full_names.insert((text_words[i - 1].lower.clone(), word.lower.clone()));
+                        full_names.insert((text_words[i - 1].lower.to_string(), word.lower.to_string()));
                     }
                     if word.surface.chars().next().is_some_and(char::is_lowercase) {
                         if line_language == Language::English {
@@ -223,7 +223,10 @@ impl Vocabulary {
         }
         let lexicon = lexicon();
         let plain = |w: &str| {
-            !lowercase.contains(w) && !lexicon.titles.contains(w) && !lexicon.is_stopword(w) && !lexicon.places.contains_key(w)
+            !lowercase.contains(w)
+                && !lexicon.titles.contains(w)
+                && !lexicon.is_stopword(w)
+                && !lexicon.places.contains_key(w)
         };
         let surnames =
             full_names.into_iter().filter(|(first, last)| plain(first) && plain(last)).map(|(_, last)| last).collect();
@@ -257,25 +260,28 @@ pub fn event_kind(word: &Word) -> Option<&'static str> {
         static KINDS: std::cell::RefCell<crate::analysis::lexicon::WordMap<Option<&'static str>>> =
             std::cell::RefCell::new(Default::default());
     }
-    if let Some(kind) = KINDS.with(|kinds| kinds.borrow().get(&word.lower).copied()) {
+    if let Some(kind) = KINDS.with(|kinds| kinds.borrow().get(word.lower.as_str()).copied()) {
         return kind;
     }
     let lexicon = lexicon();
-    let kind =
-        lexicon.events.get(&word.lower).or_else(|| lexicon.events.get(&stem_word(&word.lower))).map(String::as_str);
+    let kind = lexicon
+        .events
+        .get(word.lower.as_str())
+        .or_else(|| lexicon.events.get(&stem_word(word.lower.as_str())))
+        .map(String::as_str);
     KINDS.with(|kinds| {
         let mut kinds = kinds.borrow_mut();
         if kinds.len() >= MAX_REMEMBERED {
             kinds.clear();
         }
-        kinds.insert(word.lower.clone(), kind);
+        kinds.insert(word.lower.to_string(), kind);
     });
     kind
 }
 
 /// The synonym class of a word's stem, or the stem itself.
 pub fn word_class(word: &Word) -> String {
-    let stem = stem_word(&word.lower);
+    let stem = stem_word(word.lower.as_str());
     lexicon().synonym_class.get(&stem).cloned().unwrap_or(stem)
 }
 
@@ -288,7 +294,9 @@ fn place_at(words: &[Word], i: usize) -> Option<(String, usize)> {
         return None;
     }
     // No place or alias starts with this word: nothing to look up.
-    if !lexicon.phrase_first_words.contains(&first.surface) && !lexicon.phrase_first_words.contains(&first.lower) {
+    if !lexicon.phrase_first_words.contains(first.surface.as_str())
+        && !lexicon.phrase_first_words.contains(first.lower.as_str())
+    {
         return None;
     }
     for n in (1..=max).rev() {
@@ -332,7 +340,8 @@ fn find_names(words: &[Word], vocabulary: &Vocabulary) -> Vec<Name> {
             i += 1;
             continue;
         }
-        let first_is_common = lexicon.titles.contains(&word.lower) || vocabulary.seen_lowercase(&word.lower);
+        let first_is_common =
+            lexicon.titles.contains(word.lower.as_str()) || vocabulary.seen_lowercase(word.lower.as_str());
         if let Some((alias, n)) = alias_at(words, i).filter(|_| !first_is_common) {
             let kind = if lexicon.places.contains_key(&alias.canonical) {
                 NameKind::Place
@@ -540,7 +549,7 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
                 matches!(next.lower.as_str(), "all" | "every" | "everyone" | "everybody" | "always" | "entirely")
             })
         };
-        if lexicon.negation_cues.contains(&word.lower)
+        if lexicon.negation_cues.contains(word.lower.as_str())
             && !matches!(word.lower.as_str(), "no" | "neither" | "nor")
             && !denies_quantifier()
         {
@@ -578,7 +587,7 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
                 .enumerate()
                 .take(4)
                 .take_while(|(k, w)| *k == 0 || !w.after_punctuation())
-                .find(|(_, w)| !lexicon.is_stopword(&w.lower) && !w.is_digits())
+                .find(|(_, w)| !lexicon.is_stopword(w.lower.as_str()) && !w.is_digits())
                 .map(|(k, w)| (i + 1 + k, w));
             if let Some((at, partner)) = partner {
                 if word.lower == "without" {
@@ -596,7 +605,7 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
             }
         }
         // A word or phrase that denies predicates ("rejects": accept; "pulled out": play, attend).
-        let may_deny = lexicon.antonym_first_words.contains(&word.lower);
+        let may_deny = lexicon.antonym_first_words.contains(word.lower.as_str());
         let antonym = (1..=lexicon.antonym_max_words.min(words.len() - i)).rev().filter(|_| may_deny).find_map(|n| {
             if words[i + 1..i + n].iter().any(Word::after_punctuation) {
                 return None;
@@ -604,10 +613,13 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
             let key = words[i..i + n].iter().map(|w| w.lower.as_str()).collect::<Vec<_>>().join(" ");
             lexicon.antonyms.get(&key).map(|denied| (denied.clone(), n))
         });
-        let antonym = antonym.or_else(|| un_prefixed(&word.lower).map(|p| (p.to_string(), 1)));
+        let antonym = antonym.or_else(|| un_prefixed(word.lower.as_str()).map(|p| (p.to_string(), 1)));
         // "denied that X", "disputed claims that X": what follows is denied, to the end of the clause.
         let refutes_clause = antonym.is_some()
-            && lexicon.cues.get(&word.lower).is_some_and(|bits| bits & crate::analysis::lexicon::CUE_REFUTE != 0)
+            && lexicon
+                .cues
+                .get(word.lower.as_str())
+                .is_some_and(|bits| bits & crate::analysis::lexicon::CUE_REFUTE != 0)
             && match (words.get(i + 1), words.get(i + 2)) {
                 // "denied that ..."; "denied reports that ..." ("deny any scenarios that" is a
                 // relative clause, not what is denied).
@@ -670,7 +682,8 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
             i += 1;
             continue;
         }
-        let is_content = !lexicon.is_stopword(&word.lower) && !word.is_digits() && word.lower.chars().count() > 2;
+        let is_content =
+            !lexicon.is_stopword(word.lower.as_str()) && !word.is_digits() && word.lower.chars().count() > 2;
         let is_filler = word.lower.ends_with("ly") || matches!(word.lower.as_str(), "be" | "been" | "being" | "even");
         let previous = |back: usize| i.checked_sub(back).and_then(|k| words.get(k)).map(|w| w.lower.as_str());
         // "is rumored to have made", "allegedly shot": passed on, not vouched for.
@@ -712,7 +725,7 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
     // "be" denies what the sentence said before it.
     for (i, word) in words.iter().enumerate().skip(1) {
         let refutes =
-            lexicon.cues.get(&word.lower).is_some_and(|bits| bits & crate::analysis::lexicon::CUE_REFUTE != 0);
+            lexicon.cues.get(word.lower.as_str()).is_some_and(|bits| bits & crate::analysis::lexicon::CUE_REFUTE != 0);
         let passive = matches!(words[i - 1].lower.as_str(), "been" | "was" | "were" | "is" | "are" | "being")
             || (i >= 2
                 && words[i - 1].lower.ends_with("ly")
@@ -733,8 +746,8 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
 
 /// Words after which a name is not the one acting: prepositions, conjunctions, articles.
 const NOT_AFTER_SUBJECT: [&str; 20] = [
-    "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "the", "a", "an", "about",
-    "than", "like", "into", "over",
+    "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "the", "a", "an", "about", "than",
+    "like", "into", "over",
 ];
 
 /// Who a claim is about: a person named by a surname the texts use ("Bale" of "Christian Bale"),
@@ -770,7 +783,7 @@ fn find_subject(words: &[Word], names: &[Name], speakers: &[Speaker], vocabulary
         let mut before = first.word;
         while before > 0
             && !words[before].after_punctuation()
-            && (lexicon.titles.contains(&words[before - 1].lower) || words[before - 1].is_acronym())
+            && (lexicon.titles.contains(words[before - 1].lower.as_str()) || words[before - 1].is_acronym())
         {
             before -= 1;
         }
@@ -807,7 +820,7 @@ fn find_speakers(words: &[Word], names: &[Name]) -> Vec<Speaker> {
         let is_speech = event_kind(word) == Some("say")
             || (word.lower == "according" && words.get(k + 1).is_some_and(|w| w.lower == "to"));
         // A post or a report is a channel, not a person's words: "in a Telegram post".
-        let stem = stem_word(&word.lower);
+        let stem = stem_word(word.lower.as_str());
         if !is_speech || stem == "post" || stem == "report" {
             continue;
         }
@@ -842,7 +855,7 @@ fn find_speakers(words: &[Word], names: &[Name]) -> Vec<Speaker> {
                 if next.gap.contains('"') || (ahead > 1 && next.gap.contains(',') && !appositive) {
                     break;
                 }
-                after_title = lexicon().titles.contains(&next.lower);
+                after_title = lexicon().titles.contains(next.lower.as_str());
                 if let Some(name) = person_at(i) {
                     // The last word of a name run is its surname: "Sergey Lavrov" -> lavrov.
                     let mut last = i;
@@ -930,7 +943,7 @@ pub fn read_words_in(
     let word_terms = terms(&words);
     let mut all_terms: BTreeSet<String> = word_terms.iter().map(|t| t.text.clone()).collect();
     for word in &words {
-        if let Some(class) = lexicon.synonym_class.get(&stem_word(&word.lower)) {
+        if let Some(class) = lexicon.synonym_class.get(&stem_word(word.lower.as_str())) {
             all_terms.insert(format!("~{class}"));
         }
         if let Some(kind) = event_kind(word) {
