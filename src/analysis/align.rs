@@ -6,8 +6,9 @@
 //! nothing (it is the story's topic, not a fact), and each claim keeps only its best
 //! `MAX_CANDIDATES` partners. This module does not decide support or contradiction; `stance` does.
 
+use crate::analysis::short_text::{ShortText, TextSet};
 use crate::analysis::slots::Slots;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// A term in more claims than this proposes no candidates.
 const MAX_POSTINGS: usize = 64;
@@ -38,7 +39,7 @@ impl Weights {
             weights.n_claims += 1;
             for term in &claim.terms {
                 let next = weights.document_frequency.len();
-                let position = *weights.position.entry(term.clone()).or_insert(next);
+                let position = *weights.position.entry(term.to_string()).or_insert(next);
                 if position == next {
                     weights.document_frequency.push(0);
                 }
@@ -72,7 +73,7 @@ impl Weights {
         let mut last_source: Vec<usize> = vec![usize::MAX; self.document_frequency.len()];
         for (claim, &source) in claims.iter().zip(group) {
             for term in &claim.terms {
-                if let Some(&position) = self.position.get(term) {
+                if let Some(&position) = self.position.get(term.as_str()) {
                     if last_source[position] != source {
                         last_source[position] = source;
                         self.source_frequency[position] += 1;
@@ -135,7 +136,7 @@ impl Weights {
     /// The total weight of a claim's terms and of its frame, for [`similarity_with_totals`]:
     /// computed once per claim instead of once per candidate pair.
     pub fn totals(&self, claim: &Slots) -> Totals {
-        let sum = |terms: &BTreeSet<String>| terms.iter().map(|t| self.idf(t)).sum::<f64>();
+        let sum = |terms: &TextSet| terms.iter().map(|t| self.idf(t)).sum::<f64>();
         Totals { terms: sum(&claim.terms), frame: sum(&claim.frame) }
     }
 }
@@ -161,9 +162,9 @@ impl Totals {
 
 /// The terms two claims share, heaviest first (for naming them to a reader).
 pub fn shared_terms(a: &Slots, b: &Slots, weights: &Weights) -> Vec<String> {
-    let mut shared: Vec<(f64, &String)> = a.terms.intersection(&b.terms).map(|t| (weights.idf(t), t)).collect();
+    let mut shared: Vec<(f64, &ShortText)> = a.terms.intersection(&b.terms).map(|t| (weights.idf(t), t)).collect();
     shared.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(y.1)));
-    shared.into_iter().map(|(_, t)| t.clone()).collect()
+    shared.into_iter().map(|(_, t)| t.to_string()).collect()
 }
 
 /// How much two claims share, and the shared terms heaviest first.
@@ -181,13 +182,7 @@ pub const MIN_FRAME_TERMS: usize = 2;
 
 /// The mean of the IDF-weighted cosine and overlap coefficient of two term sets of the given
 /// total weights.
-fn weighted_overlap(
-    a: &BTreeSet<String>,
-    b: &BTreeSet<String>,
-    weight_a: f64,
-    weight_b: f64,
-    weights: &Weights,
-) -> f64 {
+fn weighted_overlap(a: &TextSet, b: &TextSet, weight_a: f64, weight_b: f64, weights: &Weights) -> f64 {
     if weight_a <= 0.0 || weight_b <= 0.0 {
         return 0.0;
     }
@@ -213,7 +208,7 @@ pub fn similarity_with_totals(
     if weight_a <= 0.0 || weight_b <= 0.0 {
         return Similarity { score: 0.0, shared: Vec::new(), frame: 0.0 };
     }
-    let mut shared: Vec<(f64, &String)> = a.terms.intersection(&b.terms).map(|t| (weights.idf(t), t)).collect();
+    let mut shared: Vec<(f64, &ShortText)> = a.terms.intersection(&b.terms).map(|t| (weights.idf(t), t)).collect();
     let shared_weight: f64 = shared.iter().map(|(w, _)| w).sum();
     let cosine = shared_weight / (weight_a * weight_b).sqrt();
     let overlap = shared_weight / weight_a.min(weight_b);
@@ -225,7 +220,7 @@ pub fn similarity_with_totals(
     };
     Similarity {
         score: 0.5 * cosine + 0.5 * overlap,
-        shared: shared.into_iter().map(|(_, t)| t.clone()).collect(),
+        shared: shared.into_iter().map(|(_, t)| t.to_string()).collect(),
         frame,
     }
 }

@@ -6,7 +6,7 @@
 //! produces (see `numbers`, `dates`, `slots`).
 
 use crate::analysis::lexicon::{lexicon, Alias};
-use crate::analysis::short_text::ShortText;
+use crate::analysis::short_text::{ShortText, TextSet};
 use rust_stemmers::{Algorithm, Stemmer};
 
 /// One word of a text, with its char offsets into that text.
@@ -55,7 +55,7 @@ impl Word {
 /// An index term and the words it was read from.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Term {
-    pub text: String,
+    pub text: ShortText,
     pub first_word: usize,
     pub end_word: usize,
 }
@@ -256,16 +256,16 @@ pub fn terms(words: &[Word]) -> Vec<Term> {
             let canonical = &alias.canonical;
             let is_word = !canonical.contains(' ') && !lexicon().places.contains_key(canonical);
             let text = if is_word { stem_word(canonical) } else { canonical.clone() };
-            out.push(Term { text, first_word: i, end_word: i + n });
+            out.push(Term { text: text.into(), first_word: i, end_word: i + n });
             if alias.keep_variant {
                 let variant = words[i..i + n].iter().map(|w| w.lower.as_str()).collect::<Vec<_>>().join(" ");
-                out.push(Term { text: variant, first_word: i, end_word: i + n });
+                out.push(Term { text: variant.into(), first_word: i, end_word: i + n });
             }
             i += n;
             continue;
         }
         if let Some(text) = plain_term(&words[i]) {
-            out.push(Term { text, first_word: i, end_word: i + 1 });
+            out.push(Term { text: text.into(), first_word: i, end_word: i + 1 });
         }
         i += 1;
     }
@@ -280,7 +280,7 @@ pub fn terms(words: &[Word]) -> Vec<Term> {
 pub fn shared_run(
     words: &[Word],
     terms: &[Term],
-    other_terms: &std::collections::BTreeSet<String>,
+    other_terms: &TextSet,
     in_name: impl Fn(usize) -> bool,
 ) -> Option<(usize, usize)> {
     let lexicon = lexicon();
@@ -333,8 +333,7 @@ pub fn shared_run(
 /// they share no such stretch.
 pub fn shared_phrase(text: &str, other: &str) -> Option<String> {
     let words = words(text);
-    let other_terms: std::collections::BTreeSet<String> =
-        terms(&self::words(other)).into_iter().map(|t| t.text).collect();
+    let other_terms: TextSet = terms(&self::words(other)).into_iter().map(|t| t.text).collect();
     let in_name = |i: usize| i > 0 && words[i].is_capitalised();
     let terms = terms(&words);
     // Failing a stretch that tells what happened, the names both give ("Germany, the U.K. and
@@ -366,7 +365,7 @@ mod tests {
     use super::*;
 
     fn check_terms(input: &str, expected: &[&str]) {
-        let got: Vec<String> = terms(&words(input)).into_iter().map(|t| t.text).collect();
+        let got: Vec<String> = terms(&words(input)).into_iter().map(|t| String::from(t.text)).collect();
         assert_eq!(got, expected, "terms of {input:?}");
     }
 
@@ -406,7 +405,7 @@ mod tests {
     fn the_longest_shared_run_of_words() {
         let run = |a: &str, b: &str| {
             let (wa, wb) = (words(a), words(b));
-            let other: std::collections::BTreeSet<String> = terms(&wb).into_iter().map(|t| t.text).collect();
+            let other: TextSet = terms(&wb).into_iter().map(|t| t.text).collect();
             shared_run(&wa, &terms(&wa), &other, |_| false)
                 .map(|(first, end)| wa[first..end].iter().map(|w| w.surface.as_str()).collect::<Vec<_>>().join(" "))
         };

@@ -358,7 +358,7 @@ pub fn quantities(words: &[Word], skip: &[(usize, usize)]) -> Vec<Quantity> {
         }
         let noun_class = noun_class(&words[noun_word]);
         let mut phrase_terms: BTreeSet<String> =
-            terms(&words[i + n..noun_word + 1]).into_iter().map(|t| t.text).collect();
+            terms(&words[i + n..noun_word + 1]).into_iter().map(|t| String::from(t.text)).collect();
         phrase_terms.insert(noun_class.clone());
         out.push(Quantity {
             phrase_terms,

@@ -13,6 +13,7 @@ use crate::analysis::language::{self, Language};
 use crate::analysis::lexicon::lexicon;
 use crate::analysis::normalize::{alias_at, fold_text, stem_word, terms, Term, Word};
 use crate::analysis::numbers::{quantities, Quantity};
+use crate::analysis::short_text::{ShortText, TextSet};
 use crate::date::Date;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -40,7 +41,7 @@ pub struct Bound<T> {
     /// The event kind from `events.tsv` ("meet", "say"), if an event word was found.
     pub event: Option<String>,
     /// People and organisations named in the same stretch of the claim.
-    pub participants: BTreeSet<String>,
+    pub participants: TextSet,
     pub first_word: usize,
     pub end_word: usize,
 }
@@ -117,9 +118,9 @@ pub struct Slots {
     pub text: String,
     pub words: Vec<Word>,
     /// Index terms plus synonym classes (`~class`) and event kinds (`@kind`).
-    pub terms: BTreeSet<String>,
+    pub terms: TextSet,
     pub names: Vec<Name>,
-    pub persons: BTreeSet<String>,
+    pub persons: TextSet,
     pub quantities: Vec<Quantity>,
     pub dates: Vec<Bound<DateMention>>,
     pub places: Vec<Bound<Place>>,
@@ -133,23 +134,23 @@ pub struct Slots {
     /// said").
     pub subject: Option<String>,
     /// Word trigrams of quoted passages, folded.
-    pub quote_trigrams: BTreeSet<String>,
+    pub quote_trigrams: TextSet,
     /// The trigrams of each short quotation (three or four words: one or two trigrams), which
     /// another claim shares when it has them all ("a 'great, candid discussion'").
-    pub short_quotes: Vec<BTreeSet<String>>,
+    pub short_quotes: Vec<TextSet>,
     /// The index terms of the words inside double quotes: a quotation translated into another
     /// language shares its terms, not its word trigrams.
-    pub quote_terms: BTreeSet<String>,
+    pub quote_terms: TextSet,
     /// The index terms outside every detail (the words of dates, the numbers of counts, the names
     /// of places): what the claim says happened, without when, where or how many. Two claims
     /// with the same frame tell one fact, so a detail that differs between them conflicts.
-    pub frame: BTreeSet<String>,
+    pub frame: TextSet,
     /// The index terms with the words each was read from, in word order: to name shared terms as
     /// the text writes them, without stemming the claim again for every link.
     pub word_terms: Vec<Term>,
     /// The index terms read from names (people, organisations, places): who and where, as
     /// against what the claim says of them.
-    pub name_terms: BTreeSet<String>,
+    pub name_terms: TextSet,
     /// Its refuting, hedging and negating words (`features::read_cues`).
     pub cues: crate::analysis::features::Cues,
     /// Each predicate class's polarity, sorted by class.
@@ -455,7 +456,7 @@ fn nearest_event(words: &[Word], anchor: usize, skip: (usize, usize)) -> Option<
 
 /// The people and organisations in the stretch of the claim around `anchor` bounded by "and" or
 /// a semicolon; the whole claim's when that stretch names nobody.
-fn participants_around(words: &[Word], names: &[Name], anchor: usize) -> BTreeSet<String> {
+fn participants_around(words: &[Word], names: &[Name], anchor: usize) -> TextSet {
     let is_boundary = |w: &Word| w.lower == "and" || w.gap.contains(';') || w.gap.contains('\u{2014}');
     let mut start = anchor;
     while start > 0 && !is_boundary(&words[start]) {
@@ -465,8 +466,8 @@ fn participants_around(words: &[Word], names: &[Name], anchor: usize) -> BTreeSe
     while end < words.len() && !is_boundary(&words[end]) {
         end += 1;
     }
-    let people = |range: std::ops::Range<usize>| -> BTreeSet<String> {
-        names.iter().filter(|n| n.kind != NameKind::Place && range.contains(&n.word)).map(|n| n.key.clone()).collect()
+    let people = |range: std::ops::Range<usize>| -> TextSet {
+        names.iter().filter(|n| n.kind != NameKind::Place && range.contains(&n.word)).map(|n| n.key.as_str()).collect()
     };
     let local = people(start..end);
     if local.is_empty() {
@@ -875,9 +876,9 @@ fn find_speakers(words: &[Word], names: &[Name]) -> Vec<Speaker> {
 
 /// Word trigrams of every passage between straight double quotes.
 /// The word trigrams of every quotation, all together and those of each short quotation.
-fn quote_trigrams(text: &str) -> (BTreeSet<String>, Vec<BTreeSet<String>>) {
+fn quote_trigrams(text: &str) -> (TextSet, Vec<TextSet>) {
     let straight: String = text.chars().map(crate::analysis::normalize::straighten).collect();
-    let mut out = BTreeSet::new();
+    let mut out: Vec<ShortText> = Vec::new();
     let mut short = Vec::new();
     for (index, passage) in straight.split('"').enumerate() {
         if index % 2 == 0 {
@@ -885,17 +886,17 @@ fn quote_trigrams(text: &str) -> (BTreeSet<String>, Vec<BTreeSet<String>>) {
         }
         let folded = fold_text(passage);
         let tokens: Vec<&str> = folded.split(' ').filter(|t| !t.is_empty()).collect();
-        let trigrams: BTreeSet<String> = tokens.windows(3).map(|window| window.join(" ")).collect();
+        let trigrams: TextSet = tokens.windows(3).map(|window| window.join(" ")).collect();
         if (1..=2).contains(&trigrams.len()) {
             short.push(trigrams.clone());
         }
-        out.extend(trigrams);
+        out.extend(trigrams.iter().cloned());
     }
-    (out, short)
+    (out.into_iter().collect(), short)
 }
 
 /// The index terms of the words between straight double quotes (quotes straightened).
-fn quote_terms(text: &str, words: &[Word], word_terms: &[Term]) -> BTreeSet<String> {
+fn quote_terms(text: &str, words: &[Word], word_terms: &[Term]) -> TextSet {
     let mut inside: Vec<(usize, usize)> = Vec::new();
     let mut open: Option<usize> = None;
     for (offset, c) in text.chars().enumerate() {
@@ -941,28 +942,28 @@ pub fn read_words_in(
     let words = language::gloss(text_words, claim_language, is_name);
     let names = find_names(&words, vocabulary);
     let word_terms = terms(&words);
-    let mut all_terms: BTreeSet<String> = word_terms.iter().map(|t| t.text.clone()).collect();
+    // Collected in a list, then sorted once into the set.
+    let mut all_terms: Vec<ShortText> = word_terms.iter().map(|t| t.text.clone()).collect();
     for word in &words {
         if let Some(class) = lexicon.synonym_class.get(&stem_word(word.lower.as_str())) {
-            all_terms.insert(format!("~{class}"));
+            all_terms.push(format!("~{class}").into());
         }
         if let Some(kind) = event_kind(word) {
             if kind != "say" {
-                all_terms.insert(format!("@{kind}"));
+                all_terms.push(format!("@{kind}").into());
             }
         }
     }
-    let persons: BTreeSet<String> =
-        names.iter().filter(|n| n.kind == NameKind::Person).map(|n| n.key.clone()).collect();
+    let persons: TextSet = names.iter().filter(|n| n.kind == NameKind::Person).map(|n| n.key.clone()).collect();
     let mentions = date_mentions(&words, published);
     let date_spans: Vec<(usize, usize)> = mentions.iter().map(|m| (m.first_word, m.end_word)).collect();
     let counts = quantities(&words, &date_spans);
     for quantity in &counts {
         // The value's bits, not its decimal form: the term is an index key nobody reads, and
         // printing a float would put the float formatter (about 20 KB of gzip) into the wasm.
-        all_terms.insert(format!("#{:x}:{}", quantity.value.to_bits(), quantity.noun_class));
+        all_terms.push(format!("#{:x}:{}", quantity.value.to_bits(), quantity.noun_class).into());
         // Counting the same kind of thing is itself shared ground, whatever the count.
-        all_terms.insert(format!("#:{}", quantity.noun_class));
+        all_terms.push(format!("#:{}", quantity.noun_class).into());
     }
     let dates: Vec<Bound<DateMention>> = mentions
         .into_iter()
@@ -1032,7 +1033,7 @@ pub fn read_words_in(
         frame,
         name_terms,
         word_terms,
-        terms: all_terms,
+        terms: all_terms.into_iter().collect(),
         persons,
         quantities: counts,
         dates,

@@ -12,6 +12,7 @@
 
 use crate::analysis::align::Similarity;
 use crate::analysis::dates::describe;
+use crate::analysis::short_text::TextSet;
 use crate::analysis::slots::{Bound, ClassPolarity, Place, Slots};
 use serde::Serialize;
 
@@ -428,10 +429,7 @@ pub fn examine(a: &Slots, b: &Slots, similarity: &Similarity) -> Findings {
             n_shared >= 3 && n_shared * 2 >= shortest
         },
         // The event kinds (`@kind`) stand together in the ordered terms: from "@" to "A".
-        shared_event_kind: a
-            .terms
-            .range::<str, _>((std::ops::Bound::Included("@"), std::ops::Bound::Excluded("A")))
-            .any(|t| b.terms.contains(t)),
+        shared_event_kind: a.terms.range("@", "A").any(|t| b.terms.contains(t)),
         ..Findings::default()
     };
     let same_frame = similarity.frame >= SAME_FRAME;
@@ -550,7 +548,7 @@ pub fn support_reason(a: &Slots, b: &Slots, similarity: &Similarity, findings: &
     if !same.is_empty() {
         parts.push(format!("same {}", join_and(&same)));
     }
-    let other_terms: std::collections::BTreeSet<String> = b.word_terms.iter().map(|t| t.text.clone()).collect();
+    let other_terms: TextSet = b.word_terms.iter().map(|t| t.text.clone()).collect();
     // Names and titles ("Admiral", "Gen.") say who, not what happened.
     let titles = &crate::analysis::lexicon::lexicon().titles;
     let in_name = |i: usize| {
@@ -591,7 +589,7 @@ pub fn support_reason(a: &Slots, b: &Slots, similarity: &Similarity, findings: &
             } else {
                 let lazily;
                 let shared_terms = if similarity.shared.is_empty() {
-                    lazily = a.terms.intersection(&b.terms).cloned().collect::<Vec<String>>();
+                    lazily = a.terms.intersection(&b.terms).map(String::from).collect::<Vec<String>>();
                     &lazily
                 } else {
                     &similarity.shared
