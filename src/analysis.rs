@@ -405,12 +405,12 @@ impl Prepared {
         let (a, b) = (&self.slots[i], &self.slots[j]);
         // From the claims' term ids: the same measures as `align::similarity`, without strings.
         // The shared terms are named later, and only for a backing that needs them.
-        let (ta, tb) = (&self.claim_terms[i], &self.claim_terms[j]);
+        let shared_terms = self.claim_terms[i].shared_with(&self.claim_terms[j]);
         let (totals_a, totals_b) = (self.totals[i], self.totals[j]);
         let similarity = align::Similarity {
-            score: ta.similarity(tb, totals_a.terms(), totals_b.terms()),
+            score: shared_terms.similarity(totals_a.terms(), totals_b.terms()),
             shared: Vec::new(),
-            frame: ta.frame_similarity(tb, totals_a.frame(), totals_b.frame()),
+            frame: shared_terms.frame_similarity(totals_a.frame(), totals_b.frame()),
         };
         let findings = stance::examine(a, b, &similarity);
         let verdict = stance::compare_examined(a, b, &similarity, findings.clone());
@@ -423,8 +423,8 @@ impl Prepared {
         };
         let context = features::Context { best_a: best_of(i, j), best_b: best_of(j, i), score };
         let features = features::pair_of(
-            (a, &self.claim_terms[i]),
-            (b, &self.claim_terms[j]),
+            (a, b),
+            &shared_terms,
             &similarity,
             &findings,
             &verdict,
