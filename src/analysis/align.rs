@@ -258,6 +258,7 @@ pub fn candidates(claims: &[Slots], group: &[usize], weights: &Weights) -> Vec<(
     let mut score = vec![0.0f64; claims.len()];
     let mut touched: Vec<usize> = Vec::new();
     let mut kept: Vec<(usize, usize)> = Vec::new();
+    let mut partners: Vec<(f64, usize)> = Vec::new();
     for (i, lists_of_i) in lists_of_claim.iter().enumerate() {
         for &list_index in lists_of_i {
             let (idf, list) = &lists[list_index];
@@ -272,9 +273,15 @@ pub fn candidates(claims: &[Slots], group: &[usize], weights: &Weights) -> Vec<(
                 score[j] += idf;
             }
         }
-        let mut partners: Vec<(f64, usize)> = touched.iter().map(|&j| (score[j], j)).collect();
-        partners.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(&y.1)));
-        kept.extend(partners.iter().take(MAX_CANDIDATES).map(|&(_, j)| (i.min(j), i.max(j))));
+        partners.clear();
+        partners.extend(touched.iter().map(|&j| (score[j], j)));
+        // The best partners only (by score, then index: a total order), in any order, as `kept`
+        // is sorted at the end: selecting them costs a pass, not a sort of every partner.
+        if partners.len() > MAX_CANDIDATES {
+            partners.select_nth_unstable_by(MAX_CANDIDATES, |x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(&y.1)));
+            partners.truncate(MAX_CANDIDATES);
+        }
+        kept.extend(partners.iter().map(|&(_, j)| (i.min(j), i.max(j))));
         for &j in &touched {
             score[j] = 0.0;
         }
