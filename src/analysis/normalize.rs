@@ -8,6 +8,7 @@
 use crate::analysis::lexicon::{lexicon, Alias};
 use crate::analysis::short_text::{ShortText, TextSet};
 use rust_stemmers::{Algorithm, Stemmer};
+use std::borrow::Cow;
 
 /// One word of a text, with its char offsets into that text.
 #[derive(Clone, Debug, PartialEq)]
@@ -91,7 +92,19 @@ pub fn words(text: &str) -> Vec<Word> {
             i += 1;
         }
     }
-    let mut merged: Vec<(usize, usize, String)> = Vec::new();
+    // The straightened text and each char's byte offset in it: a word's surface and gap are
+    // slices of it, copied once, rather than strings collected char by char.
+    let straight: String = chars.iter().collect();
+    let mut byte_at: Vec<usize> = Vec::with_capacity(chars.len() + 1);
+    let mut n_bytes = 0;
+    for c in &chars {
+        byte_at.push(n_bytes);
+        n_bytes += c.len_utf8();
+    }
+    byte_at.push(n_bytes);
+    let text_of = |start: usize, end: usize| &straight[byte_at[start]..byte_at[end]];
+    // Each word's surface: a slice of the text, owned only when words were joined.
+    let mut merged: Vec<(usize, usize, Cow<str>)> = Vec::new();
     for (start, end) in raw {
         let surface = &chars[start..end];
         if let Some(last) = merged.last_mut() {
@@ -108,7 +121,7 @@ pub fn words(text: &str) -> Vec<Word> {
                 let last_surface_has_dot = chars[last.0..last.1].contains(&'.');
                 if last.2.chars().count() == 1 && last.2.chars().all(char::is_uppercase) || last_surface_has_dot {
                     last.1 = end;
-                    last.2.extend(surface);
+                    last.2.to_mut().extend(surface);
                     continue;
                 }
             }
@@ -117,26 +130,27 @@ pub fn words(text: &str) -> Vec<Word> {
                 last.2.chars().any(|c| c != '.') && last.2.chars().all(|c| c.is_ascii_digit() || c == '.');
             let surface_is_digits = surface.iter().all(char::is_ascii_digit);
             if last_is_number && surface_is_digits {
-                let surface: String = surface.iter().collect();
+                let surface = text_of(start, end);
                 if gap == [','] && surface.len() == 3 {
                     last.1 = end;
-                    last.2.push_str(&surface);
+                    last.2.to_mut().push_str(surface);
                     continue;
                 }
                 if gap == ['.'] && !last.2.contains('.') {
                     last.1 = end;
-                    last.2.push('.');
-                    last.2.push_str(&surface);
+                    let joined = last.2.to_mut();
+                    joined.push('.');
+                    joined.push_str(surface);
                     continue;
                 }
             }
         }
-        merged.push((start, end, surface.iter().collect()));
+        merged.push((start, end, Cow::Borrowed(text_of(start, end))));
     }
     let mut out = Vec::with_capacity(merged.len());
     let mut previous_end = 0;
     for (start, end, surface) in merged {
-        let gap = ShortText::from_chars(&chars[previous_end.min(start)..start]);
+        let gap = ShortText::new(text_of(previous_end.min(start), start));
         previous_end = end;
         let lowered = surface.to_lowercase();
         let (lower, negated) = if let Some(base) = lowered.strip_suffix("n't") {
@@ -154,7 +168,7 @@ pub fn words(text: &str) -> Vec<Word> {
         } else {
             (lowered.as_str(), false)
         };
-        out.push(Word { surface: surface.into(), lower: ShortText::new(lower), start, end, gap, negated });
+        out.push(Word { surface: ShortText::new(&surface), lower: ShortText::new(lower), start, end, gap, negated });
     }
     out
 }

@@ -44,20 +44,6 @@ impl ShortText {
         }
     }
 
-    /// The text of `chars`, without a `String` in between when it fits inline.
-    pub fn from_chars(chars: &[char]) -> ShortText {
-        let n_bytes: usize = chars.iter().map(|c| c.len_utf8()).sum();
-        if n_bytes > INLINE {
-            return ShortText::Heap(Box::new(chars.iter().collect::<String>()));
-        }
-        let mut bytes = [0u8; INLINE];
-        let mut len = 0;
-        for c in chars {
-            len += c.encode_utf8(&mut bytes[len..]).len();
-        }
-        ShortText::Inline { len: len as u8, bytes }
-    }
-
     #[inline]
     pub fn as_str(&self) -> &str {
         match self {
@@ -304,7 +290,6 @@ mod tests {
             assert_eq!(short, text);
             assert_eq!(String::from(short.clone()), text);
             assert_eq!(format!("{short:?}"), format!("{text:?}"));
-            assert_eq!(ShortText::from_chars(&text.chars().collect::<Vec<char>>()), short);
         }
         assert!(matches!(ShortText::from(fits.as_str()), ShortText::Inline { .. }));
         assert!(matches!(ShortText::from(too_long.as_str()), ShortText::Heap(_)));
