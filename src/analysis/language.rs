@@ -289,7 +289,14 @@ pub fn detect_in(text: &str, context: Language) -> Language {
             score[l] += 1.0 / f64::from(holders.count_ones());
         }
     }
-    for c in text.chars() {
+    // Every letter that earns a bonus is beyond ASCII: only the chars that start with a lead
+    // byte are decoded, in text order (the scores add up in the same order).
+    let lead_chars = text
+        .bytes()
+        .enumerate()
+        .filter(|&(_, byte)| byte >= 0xC0)
+        .filter_map(|(offset, _)| text.get(offset..).and_then(|rest| rest.chars().next()));
+    for c in lead_chars {
         let bonus: &[usize] = match c {
             'ñ' | '¿' | '¡' => &[1],
             'ã' | 'õ' => &[5],
