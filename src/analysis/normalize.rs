@@ -72,7 +72,15 @@ pub fn straighten(c: char) -> char {
 
 /// Splits `text` into words. Offsets count chars; nothing here can panic on odd input.
 pub fn words(text: &str) -> Vec<Word> {
-    let chars: Vec<char> = text.chars().map(straighten).collect();
+    let mut straightened = false;
+    let chars: Vec<char> = text
+        .chars()
+        .map(|c| {
+            let straight = straighten(c);
+            straightened |= straight != c;
+            straight
+        })
+        .collect();
     let mut raw: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -94,13 +102,14 @@ pub fn words(text: &str) -> Vec<Word> {
     }
     // The straightened text and each char's byte offset in it: a word's surface and gap are
     // slices of it, copied once, rather than strings collected char by char.
-    let straight: String = chars.iter().collect();
+    let straight: Cow<str> = if straightened { Cow::Owned(chars.iter().collect()) } else { Cow::Borrowed(text) };
     let mut byte_at: Vec<usize> = Vec::with_capacity(chars.len() + 1);
     let mut n_bytes = 0;
-    for c in &chars {
-        byte_at.push(n_bytes);
+    byte_at.extend(chars.iter().map(|c| {
+        let at = n_bytes;
         n_bytes += c.len_utf8();
-    }
+        at
+    }));
     byte_at.push(n_bytes);
     let text_of = |start: usize, end: usize| &straight[byte_at[start]..byte_at[end]];
     // Each word's surface: a slice of the text, owned only when words were joined.
