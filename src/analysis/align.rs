@@ -273,13 +273,16 @@ pub fn candidates(claims: &[Slots], group: &[usize], weights: &Weights) -> Vec<(
                 score[j] += idf;
             }
         }
+        // The best partners (by score, then index: a total order), kept in order as they come:
+        // a place found among at most MAX_CANDIDATES, not a sort of every partner.
         partners.clear();
-        partners.extend(touched.iter().map(|&j| (score[j], j)));
-        // The best partners only (by score, then index: a total order), in any order, as `kept`
-        // is sorted at the end: selecting them costs a pass, not a sort of every partner.
-        if partners.len() > MAX_CANDIDATES {
-            partners.select_nth_unstable_by(MAX_CANDIDATES, |x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(&y.1)));
-            partners.truncate(MAX_CANDIDATES);
+        for &j in &touched {
+            let partner = (score[j], j);
+            let place = partners.partition_point(|x| x.0 > partner.0 || (x.0 == partner.0 && x.1 < partner.1));
+            if place < MAX_CANDIDATES {
+                partners.insert(place, partner);
+                partners.truncate(MAX_CANDIDATES);
+            }
         }
         kept.extend(partners.iter().map(|&(_, j)| (i.min(j), i.max(j))));
         for &j in &touched {
