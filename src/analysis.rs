@@ -19,6 +19,7 @@ pub mod lexicon;
 pub mod model;
 pub mod normalize;
 pub mod numbers;
+pub mod short_text;
 pub mod slots;
 pub mod stance;
 pub mod text;
@@ -404,12 +405,12 @@ impl Prepared {
         let (a, b) = (&self.slots[i], &self.slots[j]);
         // From the claims' term ids: the same measures as `align::similarity`, without strings.
         // The shared terms are named later, and only for a backing that needs them.
-        let (ta, tb) = (&self.claim_terms[i], &self.claim_terms[j]);
+        let shared_terms = self.claim_terms[i].shared_with(&self.claim_terms[j]);
         let (totals_a, totals_b) = (self.totals[i], self.totals[j]);
         let similarity = align::Similarity {
-            score: ta.similarity(tb, totals_a.terms(), totals_b.terms()),
+            score: shared_terms.similarity(totals_a.terms(), totals_b.terms()),
             shared: Vec::new(),
-            frame: ta.frame_similarity(tb, totals_a.frame(), totals_b.frame()),
+            frame: shared_terms.frame_similarity(totals_a.frame(), totals_b.frame()),
         };
         let findings = stance::examine(a, b, &similarity);
         let verdict = stance::compare_examined(a, b, &similarity, findings.clone());
@@ -421,20 +422,44 @@ impl Prepared {
             self.best[claim].iter().find(|(s, _)| *s == source).map_or(score, |&(_, b)| b.max(score))
         };
         let context = features::Context { best_a: best_of(i, j), best_b: best_of(j, i), score };
-        let features = features::pair_of(
-            (a, &self.claim_terms[i]),
-            (b, &self.claim_terms[j]),
-            &similarity,
-            &findings,
-            &verdict,
-            context,
-        );
+        let features = features::pair_of((a, b), &shared_terms, &similarity, &findings, &verdict, context);
         Comparison { similarity, findings, verdict, features }
     }
 
     /// The candidate pairs worth comparing (claims of different sources sharing rare terms).
     pub fn candidates(&self) -> &[(usize, usize)] {
         &self.candidates
+    }
+}
+
+/// A backing found while comparing, before `Comparing::finish` decides whether it is a link or
+/// only related: half the size of a `Link` (which has room for a conflict's details), as a
+/// big story has a hundred thousand of them at the stage's end, when memory peaks.
+struct Backing {
+    /// The model's strength.
+    strength: f32,
+    /// The two claims share a quotation.
+    shared_quote: bool,
+    from: ClaimId,
+    to: ClaimId,
+    reason: String,
+    score: f64,
+    side_detail: bool,
+}
+
+impl Backing {
+    fn link(self) -> Link {
+        Link {
+            from: self.from,
+            to: self.to,
+            relation: Relation::Supports,
+            reason: self.reason,
+            kind: None,
+            from_span: None,
+            to_span: None,
+            score: self.score,
+            side_detail: self.side_detail,
+        }
     }
 }
 
@@ -445,8 +470,8 @@ pub struct Comparing {
     next: usize,
     links: Vec<Link>,
     related: Vec<(ClaimId, ClaimId)>,
-    /// Backings: the model's strength, whether the two share a quotation, the link.
-    backings: Vec<(f32, bool, Link)>,
+    /// Backings, kept until `finish` picks which are links.
+    backings: Vec<Backing>,
 }
 
 impl Comparing {
@@ -476,21 +501,15 @@ impl Comparing {
                 &comparison.findings,
             );
             match outcome {
-                decide::Outcome::Supports { main, reason, strength } => self.backings.push((
+                decide::Outcome::Supports { main, reason, strength } => self.backings.push(Backing {
                     strength,
-                    comparison.findings.shared_quote,
-                    Link {
-                        from,
-                        to,
-                        relation: Relation::Supports,
-                        reason,
-                        kind: None,
-                        from_span: None,
-                        to_span: None,
-                        score,
-                        side_detail: !main,
-                    },
-                )),
+                    shared_quote: comparison.findings.shared_quote,
+                    from,
+                    to,
+                    reason,
+                    score,
+                    side_detail: !main,
+                }),
                 decide::Outcome::Contradicts { kind, reason, span_a, span_b } => self.links.push(Link {
                     from,
                     to,
@@ -540,13 +559,15 @@ impl Comparing {
         const MARGIN: f32 = 0.1;
         let source_of = |claim: ClaimId| prepared_claims[claim.0 as usize].source_index;
         let mut best: BTreeMap<(u32, usize), f32> = BTreeMap::new();
-        for (strength, _, link) in &backings {
-            for (claim, other) in [(link.from, link.to), (link.to, link.from)] {
+        for backing in &backings {
+            for (claim, other) in [(backing.from, backing.to), (backing.to, backing.from)] {
                 let entry = best.entry((claim.0, source_of(other))).or_insert(f32::MIN);
-                *entry = entry.max(*strength);
+                *entry = entry.max(backing.strength);
             }
         }
-        for (strength, shared_quote, link) in backings {
+        for backing in backings {
+            let (strength, shared_quote) = (backing.strength, backing.shared_quote);
+            let link = backing.link();
             let strongest = |claim: ClaimId, other: ClaimId| {
                 best.get(&(claim.0, source_of(other))).is_some_and(|&b| strength >= b - MARGIN)
             };

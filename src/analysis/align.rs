@@ -6,8 +6,9 @@
 //! nothing (it is the story's topic, not a fact), and each claim keeps only its best
 //! `MAX_CANDIDATES` partners. This module does not decide support or contradiction; `stance` does.
 
+use crate::analysis::short_text::{ShortText, TextSet};
 use crate::analysis::slots::Slots;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// A term in more claims than this proposes no candidates.
 const MAX_POSTINGS: usize = 64;
@@ -38,7 +39,7 @@ impl Weights {
             weights.n_claims += 1;
             for term in &claim.terms {
                 let next = weights.document_frequency.len();
-                let position = *weights.position.entry(term.clone()).or_insert(next);
+                let position = *weights.position.entry(term.to_string()).or_insert(next);
                 if position == next {
                     weights.document_frequency.push(0);
                 }
@@ -72,7 +73,7 @@ impl Weights {
         let mut last_source: Vec<usize> = vec![usize::MAX; self.document_frequency.len()];
         for (claim, &source) in claims.iter().zip(group) {
             for term in &claim.terms {
-                if let Some(&position) = self.position.get(term) {
+                if let Some(&position) = self.position.get(term.as_str()) {
                     if last_source[position] != source {
                         last_source[position] = source;
                         self.source_frequency[position] += 1;
@@ -135,7 +136,7 @@ impl Weights {
     /// The total weight of a claim's terms and of its frame, for [`similarity_with_totals`]:
     /// computed once per claim instead of once per candidate pair.
     pub fn totals(&self, claim: &Slots) -> Totals {
-        let sum = |terms: &BTreeSet<String>| terms.iter().map(|t| self.idf(t)).sum::<f64>();
+        let sum = |terms: &TextSet| terms.iter().map(|t| self.idf(t)).sum::<f64>();
         Totals { terms: sum(&claim.terms), frame: sum(&claim.frame) }
     }
 }
@@ -161,9 +162,9 @@ impl Totals {
 
 /// The terms two claims share, heaviest first (for naming them to a reader).
 pub fn shared_terms(a: &Slots, b: &Slots, weights: &Weights) -> Vec<String> {
-    let mut shared: Vec<(f64, &String)> = a.terms.intersection(&b.terms).map(|t| (weights.idf(t), t)).collect();
+    let mut shared: Vec<(f64, &ShortText)> = a.terms.intersection(&b.terms).map(|t| (weights.idf(t), t)).collect();
     shared.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(y.1)));
-    shared.into_iter().map(|(_, t)| t.clone()).collect()
+    shared.into_iter().map(|(_, t)| t.to_string()).collect()
 }
 
 /// How much two claims share, and the shared terms heaviest first.
@@ -181,13 +182,7 @@ pub const MIN_FRAME_TERMS: usize = 2;
 
 /// The mean of the IDF-weighted cosine and overlap coefficient of two term sets of the given
 /// total weights.
-fn weighted_overlap(
-    a: &BTreeSet<String>,
-    b: &BTreeSet<String>,
-    weight_a: f64,
-    weight_b: f64,
-    weights: &Weights,
-) -> f64 {
+fn weighted_overlap(a: &TextSet, b: &TextSet, weight_a: f64, weight_b: f64, weights: &Weights) -> f64 {
     if weight_a <= 0.0 || weight_b <= 0.0 {
         return 0.0;
     }
@@ -213,7 +208,7 @@ pub fn similarity_with_totals(
     if weight_a <= 0.0 || weight_b <= 0.0 {
         return Similarity { score: 0.0, shared: Vec::new(), frame: 0.0 };
     }
-    let mut shared: Vec<(f64, &String)> = a.terms.intersection(&b.terms).map(|t| (weights.idf(t), t)).collect();
+    let mut shared: Vec<(f64, &ShortText)> = a.terms.intersection(&b.terms).map(|t| (weights.idf(t), t)).collect();
     let shared_weight: f64 = shared.iter().map(|(w, _)| w).sum();
     let cosine = shared_weight / (weight_a * weight_b).sqrt();
     let overlap = shared_weight / weight_a.min(weight_b);
@@ -225,7 +220,7 @@ pub fn similarity_with_totals(
     };
     Similarity {
         score: 0.5 * cosine + 0.5 * overlap,
-        shared: shared.into_iter().map(|(_, t)| t.clone()).collect(),
+        shared: shared.into_iter().map(|(_, t)| t.to_string()).collect(),
         frame,
     }
 }
@@ -263,6 +258,7 @@ pub fn candidates(claims: &[Slots], group: &[usize], weights: &Weights) -> Vec<(
     let mut score = vec![0.0f64; claims.len()];
     let mut touched: Vec<usize> = Vec::new();
     let mut kept: Vec<(usize, usize)> = Vec::new();
+    let mut partners: Vec<(f64, usize)> = Vec::new();
     for (i, lists_of_i) in lists_of_claim.iter().enumerate() {
         for &list_index in lists_of_i {
             let (idf, list) = &lists[list_index];
@@ -277,9 +273,18 @@ pub fn candidates(claims: &[Slots], group: &[usize], weights: &Weights) -> Vec<(
                 score[j] += idf;
             }
         }
-        let mut partners: Vec<(f64, usize)> = touched.iter().map(|&j| (score[j], j)).collect();
-        partners.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(&y.1)));
-        kept.extend(partners.iter().take(MAX_CANDIDATES).map(|&(_, j)| (i.min(j), i.max(j))));
+        // The best partners (by score, then index: a total order), kept in order as they come:
+        // a place found among at most MAX_CANDIDATES, not a sort of every partner.
+        partners.clear();
+        for &j in &touched {
+            let partner = (score[j], j);
+            let place = partners.partition_point(|x| x.0 > partner.0 || (x.0 == partner.0 && x.1 < partner.1));
+            if place < MAX_CANDIDATES {
+                partners.insert(place, partner);
+                partners.truncate(MAX_CANDIDATES);
+            }
+        }
+        kept.extend(partners.iter().map(|&(_, j)| (i.min(j), i.max(j))));
         for &j in &touched {
             score[j] = 0.0;
         }

@@ -196,8 +196,8 @@ fn split_clauses(chars: &[char], piece: ClaimText) -> Vec<ClaimText> {
         let next_lower = sentence_words.get(k + 1).map(|w| w.lower.as_str()).unwrap_or("");
         let next_is_date = sentence_words.get(k + 1).is_some_and(|w| {
             w.is_capitalised()
-                && (crate::date::Weekday::ALL.iter().any(|d| d.name().eq_ignore_ascii_case(&w.lower))
-                    || lexicon().months.contains_key(&w.lower))
+                && (crate::date::Weekday::ALL.iter().any(|d| d.name().eq_ignore_ascii_case(w.lower.as_str()))
+                    || lexicon().months.contains_key(w.lower.as_str()))
         });
         let previous_end = sentence_words[k - 1].end;
         if word.lower == "and" && (CLAUSE_OPENERS.contains(&next_lower) || next_is_date) {
@@ -278,7 +278,7 @@ fn is_claim(clause: &ClaimText) -> bool {
         }
     }
     let clause_words = &clause.words;
-    let n_content = clause_words.iter().filter(|w| !lexicon.is_stopword(&w.lower) && !w.is_digits()).count();
+    let n_content = clause_words.iter().filter(|w| !lexicon.is_stopword(w.lower.as_str()) && !w.is_digits()).count();
     if clause_words.len() < 5 || n_content < 3 {
         return false;
     }

@@ -169,7 +169,7 @@ fn month_of(word: &Word) -> Option<u8> {
     if !word.is_capitalised() {
         return None;
     }
-    lexicon().months.get(&word.lower).copied()
+    lexicon().months.get(word.lower.as_str()).copied()
 }
 
 /// A calendar day without a year, placed in the year that puts it nearest before publication.
@@ -285,7 +285,7 @@ pub fn date_mentions(words: &[Word], published: Option<Date>) -> Vec<DateMention
             continue;
         }
         // Weekdays, with "last", "next" or "this" before them.
-        if let Some(day) = weekday_of(&word.lower).filter(|_| word.is_capitalised()) {
+        if let Some(day) = weekday_of(word.lower.as_str()).filter(|_| word.is_capitalised()) {
             let modifier = if i > 0 { lower(i - 1) } else { "" };
             let first = if matches!(modifier, "last" | "next" | "this" | "past" | "coming") { i - 1 } else { i };
             let date = published.map(|published| match modifier {

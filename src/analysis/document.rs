@@ -41,6 +41,7 @@ use crate::analysis::align::{self, Weights};
 use crate::analysis::features::{self, cues};
 use crate::analysis::lexicon::{lexicon, CUE_HEDGE, CUE_NEGATION, CUE_REFUTE};
 use crate::analysis::model::Model;
+use crate::analysis::short_text::ShortText;
 use crate::analysis::slots::{self, Slots};
 use crate::analysis::stance::{self as rules, Verdict, RELATED, SAME_FACT};
 use crate::analysis::text::Span;
@@ -338,7 +339,7 @@ fn cue_counts(slots: &Slots) -> CueCounts {
     let table = &lexicon().cues;
     let mut counts = CueCounts::default();
     for word in &slots.words {
-        let bits = table.get(&word.lower).copied().unwrap_or(0);
+        let bits = table.get(word.lower.as_str()).copied().unwrap_or(0);
         counts.refute += usize::from(bits & CUE_REFUTE != 0);
         counts.hedge += usize::from(bits & CUE_HEDGE != 0);
         counts.negation += usize::from(bits & CUE_NEGATION != 0 || word.negated);
@@ -412,11 +413,11 @@ pub fn read(claim: &str, text: &str) -> Reading {
     let mut text_terms: BTreeSet<&str> = BTreeSet::new();
     let mut text_bigrams: BTreeSet<(&str, &str)> = BTreeSet::new();
     for s in &sentences {
-        text_terms.extend(s.terms.iter().map(String::as_str));
+        text_terms.extend(s.terms.iter().map(ShortText::as_str));
         text_bigrams.extend(bigrams(s));
     }
     let plain: Vec<&str> =
-        claim_slots.terms.iter().map(String::as_str).filter(|t| !t.starts_with(['~', '@'])).collect();
+        claim_slots.terms.iter().map(ShortText::as_str).filter(|t| !t.starts_with(['~', '@'])).collect();
     let idf_total: f64 = plain.iter().map(|t| weights.idf(t)).sum();
     let idf_shared: f64 = plain.iter().filter(|t| covered(t, &text_terms)).map(|t| weights.idf(t)).sum();
     let cover_idf = if idf_total > 0.0 { (idf_shared / idf_total) as f32 } else { 0.0 };
@@ -424,11 +425,11 @@ pub fn read(claim: &str, text: &str) -> Reading {
     let covered_by =
         |terms: &BTreeSet<&str>, of: &[&str]| share(of.iter().filter(|t| covered(t, terms)).count(), of.len());
     let all_words: Vec<&str> = claim_words.iter().copied().collect();
-    let names: Vec<&str> = claim_slots.name_terms.iter().map(String::as_str).collect();
+    let names: Vec<&str> = claim_slots.name_terms.iter().map(ShortText::as_str).collect();
     let content: Vec<&str> = all_words.iter().copied().filter(|t| !claim_slots.name_terms.contains(*t)).collect();
     let claim_bigrams: BTreeSet<(&str, &str)> = bigrams(&claim_slots).collect();
     let terms_of = |members: &[usize]| -> BTreeSet<&str> {
-        members.iter().flat_map(|&i| sentences[i].terms.iter().map(String::as_str)).collect()
+        members.iter().flat_map(|&i| sentences[i].terms.iter().map(ShortText::as_str)).collect()
     };
     let lead: Vec<usize> = (0..n.min(2)).collect();
     let text_words: BTreeSet<&str> =

@@ -75,7 +75,7 @@ pub fn read_cues(slots: &Slots) -> Cues {
     let mut out = Cues::default();
     let mut denials: BTreeSet<usize> = slots.denial_words.iter().copied().collect();
     for (i, word) in slots.words.iter().enumerate() {
-        let bits = table.get(&word.lower).copied().unwrap_or(0);
+        let bits = table.get(word.lower.as_str()).copied().unwrap_or(0);
         let refute = bits & CUE_REFUTE != 0;
         let negation = bits & CUE_NEGATION != 0 || word.negated;
         out.refute |= refute;
@@ -113,7 +113,7 @@ pub fn covered_words(slots: &Slots, refuting: bool) -> Vec<bool> {
         if i > 0 && ends_clause(&words[i]) {
             clause_start = i;
         }
-        let bits = table.get(&words[i].lower).copied().unwrap_or(0);
+        let bits = table.get(words[i].lower.as_str()).copied().unwrap_or(0);
         // "not all of them": what is denied is "all", not the rest of the clause.
         let of_quantifier = words.get(i + 1).is_some_and(|w| matches!(w.lower.as_str(), "all" | "every" | "always"));
         let negation = (bits & CUE_NEGATION != 0 || words[i].negated) && !of_quantifier;
@@ -247,18 +247,47 @@ impl ClaimTerms {
         0.5 * both / (total_self * total_other).sqrt() + 0.5 * both / total_self.min(total_other)
     }
 
+    /// The terms this claim shares with `other`, found once for all the measures of a pair.
+    pub fn shared_with<'t>(&'t self, other: &'t ClaimTerms) -> SharedTerms<'t> {
+        SharedTerms { a: self, b: other, pairs: shared(&self.terms, &other.terms).collect() }
+    }
+}
+
+/// The terms two claims share (from [`ClaimTerms::shared_with`]), in id order: a pair's measures
+/// each read this list instead of merging the claims' term lists again (once for the
+/// similarity, once for the frame and four or six times for the features).
+pub struct SharedTerms<'t> {
+    a: &'t ClaimTerms,
+    b: &'t ClaimTerms,
+    pairs: Vec<(&'t TermInfo, &'t TermInfo)>,
+}
+
+impl<'t> SharedTerms<'t> {
+    /// The pairs of terms both claims have, in id order, the first claim's term first.
+    fn iter(&self) -> impl Iterator<Item = (&'t TermInfo, &'t TermInfo)> + '_ {
+        self.pairs.iter().copied()
+    }
+
+    /// [`ClaimTerms::similarity`] of the two claims.
+    pub fn similarity(&self, total_a: f64, total_b: f64) -> f64 {
+        if total_a <= 0.0 || total_b <= 0.0 {
+            return 0.0;
+        }
+        let both: f64 = self.iter().map(|(x, _)| x.idf_exact).sum();
+        0.5 * both / (total_a * total_b).sqrt() + 0.5 * both / total_a.min(total_b)
+    }
+
     /// `align::Similarity::frame` from the ids: the same measure on the two frames, zero when
     /// either has fewer than `align::MIN_FRAME_TERMS` terms.
-    pub fn frame_similarity(&self, other: &ClaimTerms, total_self: f64, total_other: f64) -> f64 {
-        if self.n_frame.min(other.n_frame) < crate::analysis::align::MIN_FRAME_TERMS
-            || total_self <= 0.0
-            || total_other <= 0.0
+    pub fn frame_similarity(&self, total_a: f64, total_b: f64) -> f64 {
+        if self.a.n_frame.min(self.b.n_frame) < crate::analysis::align::MIN_FRAME_TERMS
+            || total_a <= 0.0
+            || total_b <= 0.0
         {
             return 0.0;
         }
-        let both: f64 =
-            shared(&self.terms, &other.terms).filter(|(x, y)| x.in_frame && y.in_frame).map(|(x, _)| x.idf_exact).sum();
-        0.5 * both / (total_self * total_other).sqrt() + 0.5 * both / total_self.min(total_other)
+        let both: f64 = self.iter().filter(|(x, y)| x.in_frame && y.in_frame).map(|(x, _)| x.idf_exact).sum();
+        0.5 * both / (total_a * total_b).sqrt() + 0.5 * both / total_a.min(total_b)
     }
 }
 
@@ -283,18 +312,13 @@ fn shared<'t>(a: &'t [TermInfo], b: &'t [TermInfo]) -> impl Iterator<Item = (&'t
 
 /// The weighted share of each side's terms (those `keep` accepts) that the other side has:
 /// (min, max) over the two sides; (0, 0) when either side has none.
-fn coverage(
-    a: &ClaimTerms,
-    b: &ClaimTerms,
-    weight: impl Fn(&TermInfo) -> f32,
-    keep: impl Fn(&TermInfo) -> bool,
-) -> (f32, f32) {
+fn coverage(shared: &SharedTerms, weight: impl Fn(&TermInfo) -> f32, keep: impl Fn(&TermInfo) -> bool) -> (f32, f32) {
     let total = |c: &ClaimTerms| c.terms.iter().filter(|t| keep(t)).map(&weight).sum::<f32>();
-    let (wa, wb) = (total(a), total(b));
+    let (wa, wb) = (total(shared.a), total(shared.b));
     if wa <= 0.0 || wb <= 0.0 {
         return (0.0, 0.0);
     }
-    let both: f32 = shared(&a.terms, &b.terms).filter(|(x, _)| keep(x)).map(|(x, _)| weight(x)).sum();
+    let both: f32 = shared.iter().filter(|(x, _)| keep(x)).map(|(x, _)| weight(x)).sum();
     let (ca, cb) = (both / wa, both / wb);
     (ca.min(cb), ca.max(cb))
 }
@@ -342,13 +366,14 @@ pub fn pair(
     context: Context,
 ) -> [f32; N_FEATURES] {
     let (ta, tb) = (ClaimTerms::new(a, weights), ClaimTerms::new(b, weights));
-    pair_of((a, &ta), (b, &tb), similarity, findings, rules, context)
+    pair_of((a, b), &ta.shared_with(&tb), similarity, findings, rules, context)
 }
 
-/// The features of a pair of claims whose [`ClaimTerms`] are known, in the order of `NAMES`.
+/// The features of a pair of claims whose shared [`ClaimTerms`] are known, in the order of
+/// `NAMES`.
 pub fn pair_of(
-    (a, ta): (&Slots, &ClaimTerms),
-    (b, tb): (&Slots, &ClaimTerms),
+    (a, b): (&Slots, &Slots),
+    shared_terms: &SharedTerms,
     similarity: &Similarity,
     findings: &Findings,
     rules: &Verdict,
@@ -358,9 +383,10 @@ pub fn pair_of(
     let (ra, rb) = (ratio(context.best_a), ratio(context.best_b));
     let idf = |t: &TermInfo| t.idf;
     let off_topic = |t: &TermInfo| t.off_topic;
-    let (cover_min, cover_max) = coverage(ta, tb, idf, |t| t.plain);
-    let (content_min, _) = coverage(ta, tb, idf, |t| t.content);
-    let (topic_cover_min, topic_cover_max) = coverage(ta, tb, off_topic, |t| t.plain);
+    let (ta, tb) = (shared_terms.a, shared_terms.b);
+    let (cover_min, cover_max) = coverage(shared_terms, idf, |t| t.plain);
+    let (content_min, _) = coverage(shared_terms, idf, |t| t.content);
+    let (topic_cover_min, topic_cover_max) = coverage(shared_terms, off_topic, |t| t.plain);
     let names_disjoint =
         !ta.names.is_empty() && !tb.names.is_empty() && !ta.names.iter().any(|n| tb.names.binary_search(n).is_ok());
     let (ca, cb) = (&a.cues, &b.cues);
@@ -368,7 +394,7 @@ pub fn pair_of(
     // Of the content both claims share (content as the first claim reads it), how much one
     // denies and the other does not.
     let (mut shared_weight, mut mismatch) = (0.0f32, 0.0f32);
-    for (x, y) in shared(&ta.terms, &tb.terms).filter(|(x, _)| x.content) {
+    for (x, y) in shared_terms.iter().filter(|(x, _)| x.content) {
         shared_weight += x.off_topic;
         if x.negated != y.negated {
             mismatch += x.off_topic;
@@ -377,9 +403,11 @@ pub fn pair_of(
     let negation_mismatch = if shared_weight > 0.0 { mismatch / shared_weight } else { 0.0 };
     // How much of what one claim denies the other asserts: the weight of the terms denied in one
     // and present undenied in the other, over all the terms the first denies.
-    let refuted = |x: &ClaimTerms, y: &ClaimTerms| -> f32 {
+    let refuted = |x: &ClaimTerms, swapped: bool| -> f32 {
         let total: f32 = x.terms.iter().filter(|t| t.negated && t.content).map(|t| t.off_topic).sum();
-        let asserted: f32 = shared(&x.terms, &y.terms)
+        let asserted: f32 = shared_terms
+            .iter()
+            .map(|(t, u)| if swapped { (u, t) } else { (t, u) })
             .filter(|(t, u)| t.negated && t.content && !u.negated)
             .map(|(t, _)| t.off_topic)
             .sum();
@@ -389,7 +417,7 @@ pub fn pair_of(
             0.0
         }
     };
-    let refuted_overlap = if polarity_differs { refuted(ta, tb).max(refuted(tb, ta)) } else { 0.0 };
+    let refuted_overlap = if polarity_differs { refuted(ta, false).max(refuted(tb, true)) } else { 0.0 };
     let rule_contradicts = matches!(rules, Verdict::Contradicts { .. });
     let detail_agrees = findings.number_agrees || findings.date_agrees || findings.place_agrees;
     let detail_conflict =

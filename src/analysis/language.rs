@@ -289,7 +289,14 @@ pub fn detect_in(text: &str, context: Language) -> Language {
             score[l] += 1.0 / f64::from(holders.count_ones());
         }
     }
-    for c in text.chars() {
+    // Every letter that earns a bonus is beyond ASCII: only the chars that start with a lead
+    // byte are decoded, in text order (the scores add up in the same order).
+    let lead_chars = text
+        .bytes()
+        .enumerate()
+        .filter(|&(_, byte)| byte >= 0xC0)
+        .filter_map(|(offset, _)| text.get(offset..).and_then(|rest| rest.chars().next()));
+    for c in lead_chars {
         let bonus: &[usize] = match c {
             'ñ' | '¿' | '¡' => &[1],
             'ã' | 'õ' => &[5],
@@ -330,14 +337,21 @@ pub fn gloss(words: Vec<Word>, language: Language, is_name: impl Fn(&str) -> boo
     let mut i = 0;
     while i < words.len() {
         let word = &words[i];
-        let folded = fold(&word.lower);
+        let folded = fold(word.lower.as_str());
         if let Some((value, n)) = number_run(&words, i, index) {
             let last = &words[i + n - 1];
             let digits = format_number(value);
             let gap = format!("{pending_gap}{}", word.gap);
             pending_gap.clear();
             out.push((
-                Word { surface: digits.clone(), lower: digits, start: word.start, end: last.end, gap, negated: false },
+                Word {
+                    surface: digits.clone().into(),
+                    lower: digits.into(),
+                    start: word.start,
+                    end: last.end,
+                    gap: gap.into(),
+                    negated: false,
+                },
                 folded,
                 false,
             ));
@@ -350,7 +364,14 @@ pub fn gloss(words: Vec<Word>, language: Language, is_name: impl Fn(&str) -> boo
             pending_gap.clear();
             let end = words[i + n - 1].end;
             out.push((
-                Word { surface: merged.clone(), lower: merged, start: word.start, end, gap, negated: false },
+                Word {
+                    surface: merged.clone().into(),
+                    lower: merged.into(),
+                    start: word.start,
+                    end,
+                    gap: gap.into(),
+                    negated: false,
+                },
                 folded,
                 false,
             ));
@@ -365,12 +386,12 @@ pub fn gloss(words: Vec<Word>, language: Language, is_name: impl Fn(&str) -> boo
                 None => {
                     // Unknown: kept as written (names match across languages as they are), folded.
                     let mut kept = word.clone();
-                    kept.lower = folded.clone();
+                    kept.lower = folded.clone().into();
                     // Two capitalised words the table does not know, side by side, are a name
                     // in German too ("Dmitri Peskow").
                     let unknown_capital = |w: &Word| {
                         w.is_capitalised()
-                            && !table.exact[index].contains_key(&fold(&w.lower))
+                            && !table.exact[index].contains_key(&fold(w.lower.as_str()))
                             && !table.stems[index].contains_key(&stem(language, &w.lower))
                     };
                     let in_name_run = (i > 0 && !word.after_punctuation() && unknown_capital(&words[i - 1]))
@@ -381,9 +402,9 @@ pub fn gloss(words: Vec<Word>, language: Language, is_name: impl Fn(&str) -> boo
                         && !is_name(&folded)
                         && !in_name_run
                     {
-                        kept.surface = kept.surface.to_lowercase();
+                        kept.surface = kept.surface.to_lowercase().into();
                     }
-                    kept.gap = format!("{pending_gap}{}", kept.gap);
+                    kept.gap = format!("{pending_gap}{}", kept.gap).into();
                     pending_gap.clear();
                     out.push((kept, folded, word.is_capitalised()));
                     i += 1;
@@ -394,7 +415,7 @@ pub fn gloss(words: Vec<Word>, language: Language, is_name: impl Fn(&str) -> boo
         let last = &words[i + n - 1];
         if english == "-" {
             // A function word with no English counterpart: its gap goes to the next word.
-            pending_gap.push_str(&word.gap);
+            pending_gap.push_str(word.gap.as_str());
             i += n;
             continue;
         }
@@ -403,7 +424,14 @@ pub fn gloss(words: Vec<Word>, language: Language, is_name: impl Fn(&str) -> boo
             let gap = if k == 0 { format!("{pending_gap}{}", word.gap) } else { " ".to_string() };
             let surface = english_surface(part, word, whole_is_name);
             out.push((
-                Word { surface, lower: part.to_string(), start: word.start, end: last.end, gap, negated: false },
+                Word {
+                    surface: surface.into(),
+                    lower: part.to_string().into(),
+                    start: word.start,
+                    end: last.end,
+                    gap: gap.into(),
+                    negated: false,
+                },
                 folded.clone(),
                 word.is_capitalised(),
             ));
@@ -470,19 +498,19 @@ fn split_elisions(words: Vec<Word>, language: Language, elisions: &BTreeSet<Stri
         let n_head = head.chars().count();
         let rest = word.surface[byte + 1..].to_string();
         out.push(Word {
-            surface: head.to_string(),
-            lower: head.to_lowercase(),
+            surface: head.to_string().into(),
+            lower: head.to_lowercase().into(),
             start: word.start,
             end: word.start + n_head,
             gap: word.gap.clone(),
             negated: false,
         });
         out.push(Word {
-            lower: rest.to_lowercase(),
-            surface: rest,
+            lower: rest.to_lowercase().into(),
+            surface: rest.into(),
             start: word.start + n_head + 1,
             end: word.end,
-            gap: "'".to_string(),
+            gap: "'".to_string().into(),
             negated: false,
         });
     }
@@ -498,7 +526,7 @@ fn lookup(words: &[Word], i: usize, language: Language, index: usize) -> Option<
         if slice.iter().skip(1).any(|w| !joins_phrase(w)) {
             continue;
         }
-        let exact = slice.iter().map(|w| fold(&w.lower)).collect::<Vec<_>>().join(" ");
+        let exact = slice.iter().map(|w| fold(w.lower.as_str())).collect::<Vec<_>>().join(" ");
         if let Some(english) = table.exact[index].get(&exact) {
             return Some((english.clone(), n));
         }
@@ -577,7 +605,7 @@ fn number_run(words: &[Word], i: usize, index: usize) -> Option<(f64, usize)> {
     let table = table();
     let is_number = |word: &Word| {
         let mut parts = Vec::new();
-        let folded = fold(&word.lower);
+        let folded = fold(word.lower.as_str());
         !folded.is_empty() && number_parts(&folded, index, &mut parts) && !parts.is_empty()
     };
     let mut n = 0;
@@ -585,7 +613,7 @@ fn number_run(words: &[Word], i: usize, index: usize) -> Option<(f64, usize)> {
         if n > 0 && word.after_punctuation() && !word.hyphenated() {
             break;
         }
-        if n > 0 && table.connectors[index].contains(&fold(&word.lower)) {
+        if n > 0 && table.connectors[index].contains(&fold(word.lower.as_str())) {
             // A connector only inside a run: "treinta y dos", not "Rusia y Ucrania".
             if words.get(i + n + 1).is_some_and(|next| !next.after_punctuation() && is_number(next)) {
                 n += 1;
@@ -601,7 +629,7 @@ fn number_run(words: &[Word], i: usize, index: usize) -> Option<(f64, usize)> {
     if n == 0 {
         return None;
     }
-    let joined: String = words[i..i + n].iter().map(|w| fold(&w.lower)).collect();
+    let joined: String = words[i..i + n].iter().map(|w| fold(w.lower.as_str())).collect();
     let mut parts: Vec<Morpheme> = Vec::new();
     if !number_parts(&joined, index, &mut parts) || !parts.iter().any(|p| matches!(p, Morpheme::Value(_))) {
         return None;
@@ -630,7 +658,7 @@ fn number_run(words: &[Word], i: usize, index: usize) -> Option<(f64, usize)> {
 /// these languages. Returns the digits and how many words they span.
 fn foreign_digits(words: &[Word], i: usize, index: usize) -> (String, usize) {
     let word = &words[i];
-    let mut text = word.lower.clone();
+    let mut text = word.lower.to_string();
     let mut n = 1;
     // normalize joined "1.000" as a decimal: here a dot before three digits groups thousands.
     if let Some((whole, fraction)) = text.split_once('.') {
@@ -641,7 +669,7 @@ fn foreign_digits(words: &[Word], i: usize, index: usize) -> (String, usize) {
     while let Some(next) = words.get(i + n) {
         let digits = next.lower.chars().all(|c| c.is_ascii_digit()) && !next.lower.is_empty();
         if digits && next.gap == "." && next.lower.len() == 3 {
-            text.push_str(&next.lower);
+            text.push_str(next.lower.as_str());
             n += 1;
         } else if digits && next.gap == "," && next.lower.len() != 3 && !text.contains('.') {
             text = format!("{text}.{}", next.lower);
@@ -654,7 +682,7 @@ fn foreign_digits(words: &[Word], i: usize, index: usize) -> (String, usize) {
     // "2 millones", "3 mil": the scale multiplies the digits.
     let table = table();
     if let Some(next) = words.get(i + n).filter(|next| !next.after_punctuation()) {
-        let scale = table.morphemes[index].get(&fold(&next.lower)).copied();
+        let scale = table.morphemes[index].get(&fold(next.lower.as_str())).copied();
         if let (Some(Morpheme::Scale(scale)), Ok(value)) = (scale, text.parse::<f64>()) {
             return (format_number(value * scale), n + 1);
         }
@@ -678,8 +706,9 @@ fn format_number(value: f64) -> String {
 /// "20 de agosto", and a German "nicht" moved before the verb at its clause's end.
 fn reorder(mut out: Vec<(Word, String, bool)>, language: Language) -> Vec<Word> {
     let lexicon = crate::analysis::lexicon::lexicon();
-    let is_weekday = |w: &Word| crate::date::Weekday::ALL.iter().any(|d| d.name().eq_ignore_ascii_case(&w.lower));
-    let is_month = |w: &Word| w.is_capitalised() && lexicon.months.contains_key(&w.lower);
+    let is_weekday =
+        |w: &Word| crate::date::Weekday::ALL.iter().any(|d| d.name().eq_ignore_ascii_case(w.lower.as_str()));
+    let is_month = |w: &Word| w.is_capitalised() && lexicon.months.contains_key(w.lower.as_str());
     // "ne ... pas": the second part of the negation adds nothing.
     if language == Language::French {
         let mut k = 0;
@@ -693,13 +722,13 @@ fn reorder(mut out: Vec<(Word, String, bool)>, language: Language) -> Vec<Word> 
                     )
                 }) {
                     if out[second].1 == "jamais" {
-                        out[k].0.lower = "never".to_string();
-                        out[k].0.surface = "never".to_string();
+                        out[k].0.lower = "never".to_string().into();
+                        out[k].0.surface = "never".to_string().into();
                     }
                     let gap = out[second].0.gap.clone();
                     out.remove(second);
                     if let Some(next) = out.get_mut(second) {
-                        next.0.gap = format!("{gap}{}", next.0.gap);
+                        next.0.gap = format!("{gap}{}", next.0.gap).into();
                     }
                 }
             }
@@ -717,7 +746,7 @@ fn reorder(mut out: Vec<(Word, String, bool)>, language: Language) -> Vec<Word> 
                 let clause_end = (k + 1..out.len())
                     .find(|&j| j + 1 == out.len() || out[j + 1].0.gap.contains([',', '.', ';', ':', '"']))
                     .unwrap_or(out.len() - 1);
-                let last_content = (k + 2..=clause_end).rev().find(|&j| !lexicon.is_stopword(&out[j].0.lower));
+                let last_content = (k + 2..=clause_end).rev().find(|&j| !lexicon.is_stopword(out[j].0.lower.as_str()));
                 if let Some(verb) = last_content.filter(|&j| !out[j].2) {
                     let moved = out.remove(k);
                     out.insert(verb - 1, moved);
@@ -745,10 +774,10 @@ fn reorder(mut out: Vec<(Word, String, bool)>, language: Language) -> Vec<Word> 
         let unit = matches!(words[k + 2].lower.as_str(), "day" | "days" | "week" | "weeks");
         if words[k].lower == "ago"
             && unit
-            && (words[k + 1].is_digits() || lexicon.number_words.contains_key(&words[k + 1].lower))
+            && (words[k + 1].is_digits() || lexicon.number_words.contains_key(words[k + 1].lower.as_str()))
         {
             let ago = words.remove(k);
-            words.insert(k + 2, Word { gap: " ".to_string(), ..ago });
+            words.insert(k + 2, Word { gap: " ".to_string().into(), ..ago });
             k += 3;
             continue;
         }
@@ -762,7 +791,7 @@ fn reorder(mut out: Vec<(Word, String, bool)>, language: Language) -> Vec<Word> 
     while k + 1 < words.len() {
         if words[k].lower == "of" && day_or_month(&words[k - 1]) && month_or_year(&words[k + 1]) {
             let gap = words.remove(k).gap;
-            words[k].gap = format!("{gap}{}", words[k].gap);
+            words[k].gap = format!("{gap}{}", words[k].gap).into();
             continue;
         }
         k += 1;

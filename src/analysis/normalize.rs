@@ -6,19 +6,21 @@
 //! produces (see `numbers`, `dates`, `slots`).
 
 use crate::analysis::lexicon::{lexicon, Alias};
+use crate::analysis::short_text::{ShortText, TextSet};
 use rust_stemmers::{Algorithm, Stemmer};
+use std::borrow::Cow;
 
 /// One word of a text, with its char offsets into that text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Word {
     /// The word as written, curly apostrophes straightened.
-    pub surface: String,
+    pub surface: ShortText,
     /// Lowercase, without a possessive `'s` or a contracted `n't`.
-    pub lower: String,
+    pub lower: ShortText,
     pub start: usize,
     pub end: usize,
     /// The text between the previous word and this one (quotes straightened).
-    pub gap: String,
+    pub gap: ShortText,
     /// The word was contracted with `n't` ("won't", "didn't").
     pub negated: bool,
 }
@@ -31,7 +33,7 @@ impl Word {
     /// All letters uppercase and at least two of them ("NATO", "ICC").
     pub fn is_acronym(&self) -> bool {
         // A possessive does not make "NATO's" less of an acronym.
-        let bare = self.surface.strip_suffix("'s").unwrap_or(&self.surface);
+        let bare = self.surface.strip_suffix("'s").unwrap_or(self.surface.as_str());
         let letters: Vec<char> = bare.chars().filter(|c| c.is_alphabetic()).collect();
         letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
     }
@@ -54,7 +56,7 @@ impl Word {
 /// An index term and the words it was read from.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Term {
-    pub text: String,
+    pub text: ShortText,
     pub first_word: usize,
     pub end_word: usize,
 }
@@ -70,7 +72,15 @@ pub fn straighten(c: char) -> char {
 
 /// Splits `text` into words. Offsets count chars; nothing here can panic on odd input.
 pub fn words(text: &str) -> Vec<Word> {
-    let chars: Vec<char> = text.chars().map(straighten).collect();
+    let mut straightened = false;
+    let chars: Vec<char> = text
+        .chars()
+        .map(|c| {
+            let straight = straighten(c);
+            straightened |= straight != c;
+            straight
+        })
+        .collect();
     let mut raw: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -90,8 +100,20 @@ pub fn words(text: &str) -> Vec<Word> {
             i += 1;
         }
     }
-    let text_of = |start: usize, end: usize| -> String { chars[start..end].iter().collect() };
-    let mut merged: Vec<(usize, usize, String)> = Vec::new();
+    // The straightened text and each char's byte offset in it: a word's surface and gap are
+    // slices of it, copied once, rather than strings collected char by char.
+    let straight: Cow<str> = if straightened { Cow::Owned(chars.iter().collect()) } else { Cow::Borrowed(text) };
+    let mut byte_at: Vec<usize> = Vec::with_capacity(chars.len() + 1);
+    let mut n_bytes = 0;
+    byte_at.extend(chars.iter().map(|c| {
+        let at = n_bytes;
+        n_bytes += c.len_utf8();
+        at
+    }));
+    byte_at.push(n_bytes);
+    let text_of = |start: usize, end: usize| &straight[byte_at[start]..byte_at[end]];
+    // Each word's surface: a slice of the text, owned only when words were joined.
+    let mut merged: Vec<(usize, usize, Cow<str>)> = Vec::new();
     for (start, end) in raw {
         let surface = &chars[start..end];
         if let Some(last) = merged.last_mut() {
@@ -108,7 +130,7 @@ pub fn words(text: &str) -> Vec<Word> {
                 let last_surface_has_dot = chars[last.0..last.1].contains(&'.');
                 if last.2.chars().count() == 1 && last.2.chars().all(char::is_uppercase) || last_surface_has_dot {
                     last.1 = end;
-                    last.2.extend(surface);
+                    last.2.to_mut().extend(surface);
                     continue;
                 }
             }
@@ -117,43 +139,45 @@ pub fn words(text: &str) -> Vec<Word> {
                 last.2.chars().any(|c| c != '.') && last.2.chars().all(|c| c.is_ascii_digit() || c == '.');
             let surface_is_digits = surface.iter().all(char::is_ascii_digit);
             if last_is_number && surface_is_digits {
-                let surface: String = surface.iter().collect();
+                let surface = text_of(start, end);
                 if gap == [','] && surface.len() == 3 {
                     last.1 = end;
-                    last.2.push_str(&surface);
+                    last.2.to_mut().push_str(surface);
                     continue;
                 }
                 if gap == ['.'] && !last.2.contains('.') {
                     last.1 = end;
-                    last.2.push('.');
-                    last.2.push_str(&surface);
+                    let joined = last.2.to_mut();
+                    joined.push('.');
+                    joined.push_str(surface);
                     continue;
                 }
             }
         }
-        merged.push((start, end, surface.iter().collect()));
+        merged.push((start, end, Cow::Borrowed(text_of(start, end))));
     }
     let mut out = Vec::with_capacity(merged.len());
     let mut previous_end = 0;
     for (start, end, surface) in merged {
-        let gap = text_of(previous_end.min(start), start);
+        let gap = ShortText::new(text_of(previous_end.min(start), start));
         previous_end = end;
-        let mut lower = surface.to_lowercase();
-        let mut negated = false;
-        if let Some(base) = lower.strip_suffix("n't") {
-            negated = true;
-            lower = match base {
-                "wo" => "will".to_string(),
-                "ca" => "can".to_string(),
-                "sha" => "shall".to_string(),
-                other => other.to_string(),
+        let lowered = surface.to_lowercase();
+        let (lower, negated) = if let Some(base) = lowered.strip_suffix("n't") {
+            let base = match base {
+                "wo" => "will",
+                "ca" => "can",
+                "sha" => "shall",
+                other => other,
             };
-        } else if let Some(base) = lower.strip_suffix("'s") {
-            lower = base.to_string();
-        } else if let Some(base) = lower.strip_suffix('\'') {
-            lower = base.to_string();
-        }
-        out.push(Word { surface, lower, start, end, gap, negated });
+            (base, true)
+        } else if let Some(base) = lowered.strip_suffix("'s") {
+            (base, false)
+        } else if let Some(base) = lowered.strip_suffix('\'') {
+            (base, false)
+        } else {
+            (lowered.as_str(), false)
+        };
+        out.push(Word { surface: ShortText::new(&surface), lower: ShortText::new(lower), start, end, gap, negated });
     }
     out
 }
@@ -198,24 +222,29 @@ pub fn snowball(lower: &str) -> String {
 fn plain_term(word: &Word) -> Option<String> {
     let lexicon = lexicon();
     // Hedges ("roughly", "nearly") belong to the counts (`numbers`), not to the fact's words.
-    if word.lower.is_empty() || lexicon.is_stopword(&word.lower) || lexicon.bounds.contains_key(&word.lower) {
+    if word.lower.is_empty()
+        || lexicon.is_stopword(word.lower.as_str())
+        || lexicon.bounds.contains_key(word.lower.as_str())
+    {
         return None;
     }
     if word.is_digits() {
         return Some(format!("#{}", word.lower));
     }
     // A place keeps its gazetteer spelling, the one aliases map to ("Ukraine" = "Ukrainian").
-    if lexicon.places.contains_key(&word.lower) {
-        return Some(word.lower.clone());
+    if lexicon.places.contains_key(word.lower.as_str()) {
+        return Some(word.lower.to_string());
     }
-    Some(stem_word(&word.lower))
+    Some(stem_word(word.lower.as_str()))
 }
 
 /// The alias that starts at word `i`, longest first, and how many words it spans.
 pub fn alias_at(words: &[Word], i: usize) -> Option<(&'static Alias, usize)> {
     let lexicon = lexicon();
     let first = words.get(i)?;
-    if !lexicon.phrase_first_words.contains(&first.surface) && !lexicon.phrase_first_words.contains(&first.lower) {
+    if !lexicon.phrase_first_words.contains(first.surface.as_str())
+        && !lexicon.phrase_first_words.contains(first.lower.as_str())
+    {
         return None;
     }
     let max = lexicon.alias_max_words.min(words.len().saturating_sub(i));
@@ -250,16 +279,16 @@ pub fn terms(words: &[Word]) -> Vec<Term> {
             let canonical = &alias.canonical;
             let is_word = !canonical.contains(' ') && !lexicon().places.contains_key(canonical);
             let text = if is_word { stem_word(canonical) } else { canonical.clone() };
-            out.push(Term { text, first_word: i, end_word: i + n });
+            out.push(Term { text: text.into(), first_word: i, end_word: i + n });
             if alias.keep_variant {
                 let variant = words[i..i + n].iter().map(|w| w.lower.as_str()).collect::<Vec<_>>().join(" ");
-                out.push(Term { text: variant, first_word: i, end_word: i + n });
+                out.push(Term { text: variant.into(), first_word: i, end_word: i + n });
             }
             i += n;
             continue;
         }
         if let Some(text) = plain_term(&words[i]) {
-            out.push(Term { text, first_word: i, end_word: i + 1 });
+            out.push(Term { text: text.into(), first_word: i, end_word: i + 1 });
         }
         i += 1;
     }
@@ -274,14 +303,14 @@ pub fn terms(words: &[Word]) -> Vec<Term> {
 pub fn shared_run(
     words: &[Word],
     terms: &[Term],
-    other_terms: &std::collections::BTreeSet<String>,
+    other_terms: &TextSet,
     in_name: impl Fn(usize) -> bool,
 ) -> Option<(usize, usize)> {
     let lexicon = lexicon();
     // Per word: Some(true) when a shared term covers it, Some(false) when it is a term the other
     // claim lacks, None for a function word.
     let mut state: Vec<Option<bool>> =
-        words.iter().map(|w| if lexicon.is_stopword(&w.lower) { None } else { Some(false) }).collect();
+        words.iter().map(|w| if lexicon.is_stopword(w.lower.as_str()) { None } else { Some(false) }).collect();
     for term in terms {
         let shared = other_terms.contains(&term.text);
         for slot in state.iter_mut().take(term.end_word).skip(term.first_word) {
@@ -327,8 +356,7 @@ pub fn shared_run(
 /// they share no such stretch.
 pub fn shared_phrase(text: &str, other: &str) -> Option<String> {
     let words = words(text);
-    let other_terms: std::collections::BTreeSet<String> =
-        terms(&self::words(other)).into_iter().map(|t| t.text).collect();
+    let other_terms: TextSet = terms(&self::words(other)).into_iter().map(|t| t.text).collect();
     let in_name = |i: usize| i > 0 && words[i].is_capitalised();
     let terms = terms(&words);
     // Failing a stretch that tells what happened, the names both give ("Germany, the U.K. and
@@ -360,7 +388,7 @@ mod tests {
     use super::*;
 
     fn check_terms(input: &str, expected: &[&str]) {
-        let got: Vec<String> = terms(&words(input)).into_iter().map(|t| t.text).collect();
+        let got: Vec<String> = terms(&words(input)).into_iter().map(|t| String::from(t.text)).collect();
         assert_eq!(got, expected, "terms of {input:?}");
     }
 
@@ -400,7 +428,7 @@ mod tests {
     fn the_longest_shared_run_of_words() {
         let run = |a: &str, b: &str| {
             let (wa, wb) = (words(a), words(b));
-            let other: std::collections::BTreeSet<String> = terms(&wb).into_iter().map(|t| t.text).collect();
+            let other: TextSet = terms(&wb).into_iter().map(|t| t.text).collect();
             shared_run(&wa, &terms(&wa), &other, |_| false)
                 .map(|(first, end)| wa[first..end].iter().map(|w| w.surface.as_str()).collect::<Vec<_>>().join(" "))
         };

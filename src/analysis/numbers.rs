@@ -55,7 +55,9 @@ fn number_at(words: &[Word], i: usize) -> Option<(f64, usize)> {
     if word.is_digits() {
         let value: f64 = word.lower.parse().ok()?;
         // A following scale word multiplies digits: "2 million".
-        if let Some(NumberWord::Scale(scale)) = words.get(i + 1).and_then(|w| lexicon.number_words.get(&w.lower)) {
+        if let Some(NumberWord::Scale(scale)) =
+            words.get(i + 1).and_then(|w| lexicon.number_words.get(w.lower.as_str()))
+        {
             return Some((value * scale, 2));
         }
         return Some((value, 1));
@@ -69,7 +71,7 @@ fn number_at(words: &[Word], i: usize) -> Option<(f64, usize)> {
         if n > 0 && w.after_punctuation() {
             break;
         }
-        match lexicon.number_words.get(&w.lower) {
+        match lexicon.number_words.get(w.lower.as_str()) {
             Some(NumberWord::Value(v)) => {
                 current += v;
                 seen_number = true;
@@ -98,7 +100,7 @@ fn number_at(words: &[Word], i: usize) -> Option<(f64, usize)> {
                 // "a few million" too: the article goes with a vague count.
                 let next_is_scale =
                     matches!(
-                        words.get(i + n + 1).and_then(|next| lexicon.number_words.get(&next.lower)),
+                        words.get(i + n + 1).and_then(|next| lexicon.number_words.get(next.lower.as_str())),
                         Some(NumberWord::Scale(_))
                     ) || words.get(i + n + 1).is_some_and(|next| VAGUE.iter().any(|(word, ..)| *word == next.lower));
                 if !next_is_scale {
@@ -108,7 +110,7 @@ fn number_at(words: &[Word], i: usize) -> Option<(f64, usize)> {
             }
             _ if w.lower == "and" && seen_number => {
                 let next_is_number = matches!(
-                    words.get(i + n + 1).and_then(|next| lexicon.number_words.get(&next.lower)),
+                    words.get(i + n + 1).and_then(|next| lexicon.number_words.get(next.lower.as_str())),
                     Some(NumberWord::Value(_))
                 );
                 if !next_is_number {
@@ -162,7 +164,10 @@ fn counted_noun(words: &[Word], i: usize) -> Option<usize> {
         if offset == i && word.after_punctuation() && !word.gap.trim().is_empty() {
             break;
         }
-        if lexicon.is_stopword(&word.lower) || lexicon.number_words.contains_key(&word.lower) || word.is_digits() {
+        if lexicon.is_stopword(word.lower.as_str())
+            || lexicon.number_words.contains_key(word.lower.as_str())
+            || word.is_digits()
+        {
             break;
         }
         if looks_plural(word) {
@@ -189,7 +194,7 @@ fn widen(value: f64, bound: Option<Bound>) -> (f64, f64) {
 
 /// The class a counted noun belongs to: its synonym class, else its stem.
 pub fn noun_class(word: &Word) -> String {
-    let stem = stem_word(&word.lower);
+    let stem = stem_word(word.lower.as_str());
     lexicon().synonym_class.get(&stem).cloned().unwrap_or(stem)
 }
 
@@ -297,7 +302,8 @@ pub fn quantities(words: &[Word], skip: &[(usize, usize)]) -> Vec<Quantity> {
         // A four-digit number in the years' range is a year, not a count.
         let is_year = word.is_digits() && n == 1 && (1800.0..=2100.0).contains(&value) && !word.lower.contains('.');
         // A number glued to a preceding word by a hyphen ("Su-35", "COVID-19") is a name.
-        let is_name_part = word.hyphenated() && i > 0 && !lexicon().number_words.contains_key(&words[i - 1].lower);
+        let is_name_part =
+            word.hyphenated() && i > 0 && !lexicon().number_words.contains_key(words[i - 1].lower.as_str());
         // "65%" is "65 percent": the sign is in the gap before the next word.
         let followed_by_percent = words.get(i + n).is_some_and(|next| next.gap.starts_with('%'));
         if is_year || is_name_part {
@@ -352,7 +358,7 @@ pub fn quantities(words: &[Word], skip: &[(usize, usize)]) -> Vec<Quantity> {
         }
         let noun_class = noun_class(&words[noun_word]);
         let mut phrase_terms: BTreeSet<String> =
-            terms(&words[i + n..noun_word + 1]).into_iter().map(|t| t.text).collect();
+            terms(&words[i + n..noun_word + 1]).into_iter().map(|t| String::from(t.text)).collect();
         phrase_terms.insert(noun_class.clone());
         out.push(Quantity {
             phrase_terms,

@@ -13,6 +13,7 @@ use crate::analysis::language::{self, Language};
 use crate::analysis::lexicon::lexicon;
 use crate::analysis::normalize::{alias_at, fold_text, stem_word, terms, Term, Word};
 use crate::analysis::numbers::{quantities, Quantity};
+use crate::analysis::short_text::{ShortText, TextSet};
 use crate::date::Date;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -40,7 +41,7 @@ pub struct Bound<T> {
     /// The event kind from `events.tsv` ("meet", "say"), if an event word was found.
     pub event: Option<String>,
     /// People and organisations named in the same stretch of the claim.
-    pub participants: BTreeSet<String>,
+    pub participants: TextSet,
     pub first_word: usize,
     pub end_word: usize,
 }
@@ -117,9 +118,9 @@ pub struct Slots {
     pub text: String,
     pub words: Vec<Word>,
     /// Index terms plus synonym classes (`~class`) and event kinds (`@kind`).
-    pub terms: BTreeSet<String>,
+    pub terms: TextSet,
     pub names: Vec<Name>,
-    pub persons: BTreeSet<String>,
+    pub persons: TextSet,
     pub quantities: Vec<Quantity>,
     pub dates: Vec<Bound<DateMention>>,
     pub places: Vec<Bound<Place>>,
@@ -133,23 +134,23 @@ pub struct Slots {
     /// said").
     pub subject: Option<String>,
     /// Word trigrams of quoted passages, folded.
-    pub quote_trigrams: BTreeSet<String>,
+    pub quote_trigrams: TextSet,
     /// The trigrams of each short quotation (three or four words: one or two trigrams), which
     /// another claim shares when it has them all ("a 'great, candid discussion'").
-    pub short_quotes: Vec<BTreeSet<String>>,
+    pub short_quotes: Vec<TextSet>,
     /// The index terms of the words inside double quotes: a quotation translated into another
     /// language shares its terms, not its word trigrams.
-    pub quote_terms: BTreeSet<String>,
+    pub quote_terms: TextSet,
     /// The index terms outside every detail (the words of dates, the numbers of counts, the names
     /// of places): what the claim says happened, without when, where or how many. Two claims
     /// with the same frame tell one fact, so a detail that differs between them conflicts.
-    pub frame: BTreeSet<String>,
+    pub frame: TextSet,
     /// The index terms with the words each was read from, in word order: to name shared terms as
     /// the text writes them, without stemming the claim again for every link.
     pub word_terms: Vec<Term>,
     /// The index terms read from names (people, organisations, places): who and where, as
     /// against what the claim says of them.
-    pub name_terms: BTreeSet<String>,
+    pub name_terms: TextSet,
     /// Its refuting, hedging and negating words (`features::read_cues`).
     pub cues: crate::analysis::features::Cues,
     /// Each predicate class's polarity, sorted by class.
@@ -191,7 +192,7 @@ impl Vocabulary {
                     let lower: &str = if line_language == Language::English {
                         &word.lower
                     } else {
-                        folded = language::fold(&word.lower);
+                        folded = language::fold(word.lower.as_str());
                         &folded
                     };
                     // Most words are in the set already: copied only when new.
@@ -209,7 +210,7 @@ impl Vocabulary {
                         && capitalised(&text_words[i - 1])
                         && !word.after_punctuation()
                     {
-                        full_names.insert((text_words[i - 1].lower.clone(), word.lower.clone()));
+                        full_names.insert((text_words[i - 1].lower.to_string(), word.lower.to_string()));
                     }
                     if word.surface.chars().next().is_some_and(char::is_lowercase) {
                         if line_language == Language::English {
@@ -223,7 +224,10 @@ impl Vocabulary {
         }
         let lexicon = lexicon();
         let plain = |w: &str| {
-            !lowercase.contains(w) && !lexicon.titles.contains(w) && !lexicon.is_stopword(w) && !lexicon.places.contains_key(w)
+            !lowercase.contains(w)
+                && !lexicon.titles.contains(w)
+                && !lexicon.is_stopword(w)
+                && !lexicon.places.contains_key(w)
         };
         let surnames =
             full_names.into_iter().filter(|(first, last)| plain(first) && plain(last)).map(|(_, last)| last).collect();
@@ -257,25 +261,28 @@ pub fn event_kind(word: &Word) -> Option<&'static str> {
         static KINDS: std::cell::RefCell<crate::analysis::lexicon::WordMap<Option<&'static str>>> =
             std::cell::RefCell::new(Default::default());
     }
-    if let Some(kind) = KINDS.with(|kinds| kinds.borrow().get(&word.lower).copied()) {
+    if let Some(kind) = KINDS.with(|kinds| kinds.borrow().get(word.lower.as_str()).copied()) {
         return kind;
     }
     let lexicon = lexicon();
-    let kind =
-        lexicon.events.get(&word.lower).or_else(|| lexicon.events.get(&stem_word(&word.lower))).map(String::as_str);
+    let kind = lexicon
+        .events
+        .get(word.lower.as_str())
+        .or_else(|| lexicon.events.get(&stem_word(word.lower.as_str())))
+        .map(String::as_str);
     KINDS.with(|kinds| {
         let mut kinds = kinds.borrow_mut();
         if kinds.len() >= MAX_REMEMBERED {
             kinds.clear();
         }
-        kinds.insert(word.lower.clone(), kind);
+        kinds.insert(word.lower.to_string(), kind);
     });
     kind
 }
 
 /// The synonym class of a word's stem, or the stem itself.
 pub fn word_class(word: &Word) -> String {
-    let stem = stem_word(&word.lower);
+    let stem = stem_word(word.lower.as_str());
     lexicon().synonym_class.get(&stem).cloned().unwrap_or(stem)
 }
 
@@ -288,7 +295,9 @@ fn place_at(words: &[Word], i: usize) -> Option<(String, usize)> {
         return None;
     }
     // No place or alias starts with this word: nothing to look up.
-    if !lexicon.phrase_first_words.contains(&first.surface) && !lexicon.phrase_first_words.contains(&first.lower) {
+    if !lexicon.phrase_first_words.contains(first.surface.as_str())
+        && !lexicon.phrase_first_words.contains(first.lower.as_str())
+    {
         return None;
     }
     for n in (1..=max).rev() {
@@ -332,7 +341,8 @@ fn find_names(words: &[Word], vocabulary: &Vocabulary) -> Vec<Name> {
             i += 1;
             continue;
         }
-        let first_is_common = lexicon.titles.contains(&word.lower) || vocabulary.seen_lowercase(&word.lower);
+        let first_is_common =
+            lexicon.titles.contains(word.lower.as_str()) || vocabulary.seen_lowercase(word.lower.as_str());
         if let Some((alias, n)) = alias_at(words, i).filter(|_| !first_is_common) {
             let kind = if lexicon.places.contains_key(&alias.canonical) {
                 NameKind::Place
@@ -446,7 +456,7 @@ fn nearest_event(words: &[Word], anchor: usize, skip: (usize, usize)) -> Option<
 
 /// The people and organisations in the stretch of the claim around `anchor` bounded by "and" or
 /// a semicolon; the whole claim's when that stretch names nobody.
-fn participants_around(words: &[Word], names: &[Name], anchor: usize) -> BTreeSet<String> {
+fn participants_around(words: &[Word], names: &[Name], anchor: usize) -> TextSet {
     let is_boundary = |w: &Word| w.lower == "and" || w.gap.contains(';') || w.gap.contains('\u{2014}');
     let mut start = anchor;
     while start > 0 && !is_boundary(&words[start]) {
@@ -456,8 +466,8 @@ fn participants_around(words: &[Word], names: &[Name], anchor: usize) -> BTreeSe
     while end < words.len() && !is_boundary(&words[end]) {
         end += 1;
     }
-    let people = |range: std::ops::Range<usize>| -> BTreeSet<String> {
-        names.iter().filter(|n| n.kind != NameKind::Place && range.contains(&n.word)).map(|n| n.key.clone()).collect()
+    let people = |range: std::ops::Range<usize>| -> TextSet {
+        names.iter().filter(|n| n.kind != NameKind::Place && range.contains(&n.word)).map(|n| n.key.as_str()).collect()
     };
     let local = people(start..end);
     if local.is_empty() {
@@ -540,7 +550,7 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
                 matches!(next.lower.as_str(), "all" | "every" | "everyone" | "everybody" | "always" | "entirely")
             })
         };
-        if lexicon.negation_cues.contains(&word.lower)
+        if lexicon.negation_cues.contains(word.lower.as_str())
             && !matches!(word.lower.as_str(), "no" | "neither" | "nor")
             && !denies_quantifier()
         {
@@ -578,7 +588,7 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
                 .enumerate()
                 .take(4)
                 .take_while(|(k, w)| *k == 0 || !w.after_punctuation())
-                .find(|(_, w)| !lexicon.is_stopword(&w.lower) && !w.is_digits())
+                .find(|(_, w)| !lexicon.is_stopword(w.lower.as_str()) && !w.is_digits())
                 .map(|(k, w)| (i + 1 + k, w));
             if let Some((at, partner)) = partner {
                 if word.lower == "without" {
@@ -596,7 +606,7 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
             }
         }
         // A word or phrase that denies predicates ("rejects": accept; "pulled out": play, attend).
-        let may_deny = lexicon.antonym_first_words.contains(&word.lower);
+        let may_deny = lexicon.antonym_first_words.contains(word.lower.as_str());
         let antonym = (1..=lexicon.antonym_max_words.min(words.len() - i)).rev().filter(|_| may_deny).find_map(|n| {
             if words[i + 1..i + n].iter().any(Word::after_punctuation) {
                 return None;
@@ -604,10 +614,13 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
             let key = words[i..i + n].iter().map(|w| w.lower.as_str()).collect::<Vec<_>>().join(" ");
             lexicon.antonyms.get(&key).map(|denied| (denied.clone(), n))
         });
-        let antonym = antonym.or_else(|| un_prefixed(&word.lower).map(|p| (p.to_string(), 1)));
+        let antonym = antonym.or_else(|| un_prefixed(word.lower.as_str()).map(|p| (p.to_string(), 1)));
         // "denied that X", "disputed claims that X": what follows is denied, to the end of the clause.
         let refutes_clause = antonym.is_some()
-            && lexicon.cues.get(&word.lower).is_some_and(|bits| bits & crate::analysis::lexicon::CUE_REFUTE != 0)
+            && lexicon
+                .cues
+                .get(word.lower.as_str())
+                .is_some_and(|bits| bits & crate::analysis::lexicon::CUE_REFUTE != 0)
             && match (words.get(i + 1), words.get(i + 2)) {
                 // "denied that ..."; "denied reports that ..." ("deny any scenarios that" is a
                 // relative clause, not what is denied).
@@ -670,7 +683,8 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
             i += 1;
             continue;
         }
-        let is_content = !lexicon.is_stopword(&word.lower) && !word.is_digits() && word.lower.chars().count() > 2;
+        let is_content =
+            !lexicon.is_stopword(word.lower.as_str()) && !word.is_digits() && word.lower.chars().count() > 2;
         let is_filler = word.lower.ends_with("ly") || matches!(word.lower.as_str(), "be" | "been" | "being" | "even");
         let previous = |back: usize| i.checked_sub(back).and_then(|k| words.get(k)).map(|w| w.lower.as_str());
         // "is rumored to have made", "allegedly shot": passed on, not vouched for.
@@ -712,7 +726,7 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
     // "be" denies what the sentence said before it.
     for (i, word) in words.iter().enumerate().skip(1) {
         let refutes =
-            lexicon.cues.get(&word.lower).is_some_and(|bits| bits & crate::analysis::lexicon::CUE_REFUTE != 0);
+            lexicon.cues.get(word.lower.as_str()).is_some_and(|bits| bits & crate::analysis::lexicon::CUE_REFUTE != 0);
         let passive = matches!(words[i - 1].lower.as_str(), "been" | "was" | "were" | "is" | "are" | "being")
             || (i >= 2
                 && words[i - 1].lower.ends_with("ly")
@@ -733,8 +747,8 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
 
 /// Words after which a name is not the one acting: prepositions, conjunctions, articles.
 const NOT_AFTER_SUBJECT: [&str; 20] = [
-    "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "the", "a", "an", "about",
-    "than", "like", "into", "over",
+    "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "the", "a", "an", "about", "than",
+    "like", "into", "over",
 ];
 
 /// Who a claim is about: a person named by a surname the texts use ("Bale" of "Christian Bale"),
@@ -770,7 +784,7 @@ fn find_subject(words: &[Word], names: &[Name], speakers: &[Speaker], vocabulary
         let mut before = first.word;
         while before > 0
             && !words[before].after_punctuation()
-            && (lexicon.titles.contains(&words[before - 1].lower) || words[before - 1].is_acronym())
+            && (lexicon.titles.contains(words[before - 1].lower.as_str()) || words[before - 1].is_acronym())
         {
             before -= 1;
         }
@@ -807,7 +821,7 @@ fn find_speakers(words: &[Word], names: &[Name]) -> Vec<Speaker> {
         let is_speech = event_kind(word) == Some("say")
             || (word.lower == "according" && words.get(k + 1).is_some_and(|w| w.lower == "to"));
         // A post or a report is a channel, not a person's words: "in a Telegram post".
-        let stem = stem_word(&word.lower);
+        let stem = stem_word(word.lower.as_str());
         if !is_speech || stem == "post" || stem == "report" {
             continue;
         }
@@ -842,7 +856,7 @@ fn find_speakers(words: &[Word], names: &[Name]) -> Vec<Speaker> {
                 if next.gap.contains('"') || (ahead > 1 && next.gap.contains(',') && !appositive) {
                     break;
                 }
-                after_title = lexicon().titles.contains(&next.lower);
+                after_title = lexicon().titles.contains(next.lower.as_str());
                 if let Some(name) = person_at(i) {
                     // The last word of a name run is its surname: "Sergey Lavrov" -> lavrov.
                     let mut last = i;
@@ -862,9 +876,9 @@ fn find_speakers(words: &[Word], names: &[Name]) -> Vec<Speaker> {
 
 /// Word trigrams of every passage between straight double quotes.
 /// The word trigrams of every quotation, all together and those of each short quotation.
-fn quote_trigrams(text: &str) -> (BTreeSet<String>, Vec<BTreeSet<String>>) {
+fn quote_trigrams(text: &str) -> (TextSet, Vec<TextSet>) {
     let straight: String = text.chars().map(crate::analysis::normalize::straighten).collect();
-    let mut out = BTreeSet::new();
+    let mut out: Vec<ShortText> = Vec::new();
     let mut short = Vec::new();
     for (index, passage) in straight.split('"').enumerate() {
         if index % 2 == 0 {
@@ -872,17 +886,17 @@ fn quote_trigrams(text: &str) -> (BTreeSet<String>, Vec<BTreeSet<String>>) {
         }
         let folded = fold_text(passage);
         let tokens: Vec<&str> = folded.split(' ').filter(|t| !t.is_empty()).collect();
-        let trigrams: BTreeSet<String> = tokens.windows(3).map(|window| window.join(" ")).collect();
+        let trigrams: TextSet = tokens.windows(3).map(|window| window.join(" ")).collect();
         if (1..=2).contains(&trigrams.len()) {
             short.push(trigrams.clone());
         }
-        out.extend(trigrams);
+        out.extend(trigrams.iter().cloned());
     }
-    (out, short)
+    (out.into_iter().collect(), short)
 }
 
 /// The index terms of the words between straight double quotes (quotes straightened).
-fn quote_terms(text: &str, words: &[Word], word_terms: &[Term]) -> BTreeSet<String> {
+fn quote_terms(text: &str, words: &[Word], word_terms: &[Term]) -> TextSet {
     let mut inside: Vec<(usize, usize)> = Vec::new();
     let mut open: Option<usize> = None;
     for (offset, c) in text.chars().enumerate() {
@@ -928,28 +942,28 @@ pub fn read_words_in(
     let words = language::gloss(text_words, claim_language, is_name);
     let names = find_names(&words, vocabulary);
     let word_terms = terms(&words);
-    let mut all_terms: BTreeSet<String> = word_terms.iter().map(|t| t.text.clone()).collect();
+    // Collected in a list, then sorted once into the set.
+    let mut all_terms: Vec<ShortText> = word_terms.iter().map(|t| t.text.clone()).collect();
     for word in &words {
-        if let Some(class) = lexicon.synonym_class.get(&stem_word(&word.lower)) {
-            all_terms.insert(format!("~{class}"));
+        if let Some(class) = lexicon.synonym_class.get(&stem_word(word.lower.as_str())) {
+            all_terms.push(format!("~{class}").into());
         }
         if let Some(kind) = event_kind(word) {
             if kind != "say" {
-                all_terms.insert(format!("@{kind}"));
+                all_terms.push(format!("@{kind}").into());
             }
         }
     }
-    let persons: BTreeSet<String> =
-        names.iter().filter(|n| n.kind == NameKind::Person).map(|n| n.key.clone()).collect();
+    let persons: TextSet = names.iter().filter(|n| n.kind == NameKind::Person).map(|n| n.key.clone()).collect();
     let mentions = date_mentions(&words, published);
     let date_spans: Vec<(usize, usize)> = mentions.iter().map(|m| (m.first_word, m.end_word)).collect();
     let counts = quantities(&words, &date_spans);
     for quantity in &counts {
         // The value's bits, not its decimal form: the term is an index key nobody reads, and
         // printing a float would put the float formatter (about 20 KB of gzip) into the wasm.
-        all_terms.insert(format!("#{:x}:{}", quantity.value.to_bits(), quantity.noun_class));
+        all_terms.push(format!("#{:x}:{}", quantity.value.to_bits(), quantity.noun_class).into());
         // Counting the same kind of thing is itself shared ground, whatever the count.
-        all_terms.insert(format!("#:{}", quantity.noun_class));
+        all_terms.push(format!("#:{}", quantity.noun_class).into());
     }
     let dates: Vec<Bound<DateMention>> = mentions
         .into_iter()
@@ -1019,7 +1033,7 @@ pub fn read_words_in(
         frame,
         name_terms,
         word_terms,
-        terms: all_terms,
+        terms: all_terms.into_iter().collect(),
         persons,
         quantities: counts,
         dates,

@@ -12,6 +12,7 @@
 
 use crate::analysis::align::Similarity;
 use crate::analysis::dates::describe;
+use crate::analysis::short_text::TextSet;
 use crate::analysis::slots::{Bound, ClassPolarity, Place, Slots};
 use serde::Serialize;
 
@@ -151,7 +152,7 @@ fn compare_numbers(a: &Slots, b: &Slots, findings: &mut Findings) {
             // ("rumored to have made $72 million") doubts it too.
             let asserting = if denied_a { b } else { a };
             let doubts = &crate::analysis::lexicon::lexicon().doubts;
-            let asserts = !asserting.cues.refute && !asserting.words.iter().any(|w| doubts.contains(&w.lower));
+            let asserts = !asserting.cues.refute && !asserting.words.iter().any(|w| doubts.contains(w.lower.as_str()));
             if denied_a != denied_b && asserts {
                 if findings.negation_conflict.is_none() {
                     let widen = |s: &Slots, q: &crate::analysis::numbers::Quantity| {
@@ -183,7 +184,7 @@ fn compare_numbers(a: &Slots, b: &Slots, findings: &mut Findings) {
                         // The noun as the claim writes it ("jefes"), never its English gloss.
                         words_text(a, (x.noun_word, x.noun_word + 1))
                     } else {
-                        a.words.get(x.noun_word).map(|w| w.lower.clone()).unwrap_or_default()
+                        a.words.get(x.noun_word).map(|w| w.lower.clone()).unwrap_or_default().to_string()
                     };
                     let reason = format!(
                         "number: {} vs {} {}",
@@ -366,7 +367,7 @@ fn compare_relations(a: &Slots, b: &Slots, findings: &mut Findings) {
         return;
     }
     let roles = |s: &Slots| -> Vec<(usize, u8, u8)> {
-        s.words.iter().enumerate().filter_map(|(i, w)| relation_of(&w.lower).map(|(g, r)| (i, g, r))).collect()
+        s.words.iter().enumerate().filter_map(|(i, w)| relation_of(w.lower.as_str()).map(|(g, r)| (i, g, r))).collect()
     };
     let (ra, rb) = (roles(a), roles(b));
     for &(i, group, role) in &ra {
@@ -428,10 +429,7 @@ pub fn examine(a: &Slots, b: &Slots, similarity: &Similarity) -> Findings {
             n_shared >= 3 && n_shared * 2 >= shortest
         },
         // The event kinds (`@kind`) stand together in the ordered terms: from "@" to "A".
-        shared_event_kind: a
-            .terms
-            .range::<str, _>((std::ops::Bound::Included("@"), std::ops::Bound::Excluded("A")))
-            .any(|t| b.terms.contains(t)),
+        shared_event_kind: a.terms.range("@", "A").any(|t| b.terms.contains(t)),
         ..Findings::default()
     };
     let same_frame = similarity.frame >= SAME_FRAME;
@@ -550,12 +548,12 @@ pub fn support_reason(a: &Slots, b: &Slots, similarity: &Similarity, findings: &
     if !same.is_empty() {
         parts.push(format!("same {}", join_and(&same)));
     }
-    let other_terms: std::collections::BTreeSet<String> = b.word_terms.iter().map(|t| t.text.clone()).collect();
+    let other_terms: TextSet = b.word_terms.iter().map(|t| t.text.clone()).collect();
     // Names and titles ("Admiral", "Gen.") say who, not what happened.
     let titles = &crate::analysis::lexicon::lexicon().titles;
     let in_name = |i: usize| {
         a.names.iter().any(|n| n.word <= i && i < n.word + n.n_words.max(1))
-            || a.words.get(i).is_some_and(|w| titles.contains(&w.lower))
+            || a.words.get(i).is_some_and(|w| titles.contains(w.lower.as_str()))
     };
     match crate::analysis::normalize::shared_run(&a.words, &a.word_terms, &other_terms, in_name) {
         Some((first, end)) => {
@@ -591,7 +589,7 @@ pub fn support_reason(a: &Slots, b: &Slots, similarity: &Similarity, findings: &
             } else {
                 let lazily;
                 let shared_terms = if similarity.shared.is_empty() {
-                    lazily = a.terms.intersection(&b.terms).cloned().collect::<Vec<String>>();
+                    lazily = a.terms.intersection(&b.terms).map(String::from).collect::<Vec<String>>();
                     &lazily
                 } else {
                     &similarity.shared

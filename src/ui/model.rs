@@ -145,11 +145,11 @@ impl Verdict {
 /// through their aliases, other words by stem, stopwords never. Adjacent words merge into one range.
 pub fn matching_words(selected: &str, quote: &str) -> Vec<Span> {
     let selected_terms: std::collections::BTreeSet<String> =
-        normalize::terms(&normalize::words(selected)).into_iter().map(|term| term.text).collect();
+        normalize::terms(&normalize::words(selected)).into_iter().map(|term| String::from(term.text)).collect();
     let quote_words = normalize::words(quote);
     let mut marks: Vec<Span> = Vec::new();
     for term in normalize::terms(&quote_words) {
-        if !selected_terms.contains(&term.text) {
+        if !selected_terms.contains(term.text.as_str()) {
             continue;
         }
         let (Some(first), Some(last)) =
