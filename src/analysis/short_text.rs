@@ -24,9 +24,14 @@ use std::ops::Deref;
 /// a fat `Box<str>` would make every `ShortText` 24 bytes.
 const INLINE: usize = 14;
 
-/// A short immutable string: inline up to 14 bytes, boxed beyond.
+/// A short immutable string: inline up to 14 bytes, boxed beyond. The representation is
+/// private, so that only `new` and the `From` conversions (which copy a whole `str`) make one:
+/// the inline bytes are valid UTF-8 because no other code can write them.
 #[derive(Clone)]
-pub enum ShortText {
+pub struct ShortText(Repr);
+
+#[derive(Clone)]
+enum Repr {
     /// Invariant: `bytes[..len]` is valid UTF-8 (a whole `str` copied in).
     Inline { len: u8, bytes: [u8; INLINE] },
     #[allow(clippy::box_collection)]
@@ -38,26 +43,26 @@ impl ShortText {
         if text.len() <= INLINE {
             let mut bytes = [0u8; INLINE];
             bytes[..text.len()].copy_from_slice(text.as_bytes());
-            ShortText::Inline { len: text.len() as u8, bytes }
+            ShortText(Repr::Inline { len: text.len() as u8, bytes })
         } else {
-            ShortText::Heap(Box::new(text.to_string()))
+            ShortText(Repr::Heap(Box::new(text.to_string())))
         }
     }
 
     #[inline]
     pub fn as_str(&self) -> &str {
-        match self {
-            // SAFETY: `new` copies a whole `str` into `bytes[..len]`, and nothing changes them
-            // after, so they are valid UTF-8.
-            ShortText::Inline { len, bytes } => unsafe { std::str::from_utf8_unchecked(&bytes[..usize::from(*len)]) },
-            ShortText::Heap(text) => text.as_str(),
+        match &self.0 {
+            // SAFETY: `new` copies a whole `str` into `bytes[..len]`, nothing changes them after,
+            // and no code outside this module can make a `Repr`, so they are valid UTF-8.
+            Repr::Inline { len, bytes } => unsafe { std::str::from_utf8_unchecked(&bytes[..usize::from(*len)]) },
+            Repr::Heap(text) => text.as_str(),
         }
     }
 }
 
 impl Default for ShortText {
     fn default() -> ShortText {
-        ShortText::Inline { len: 0, bytes: [0; INLINE] }
+        ShortText(Repr::Inline { len: 0, bytes: [0; INLINE] })
     }
 }
 
@@ -94,7 +99,7 @@ impl From<String> for ShortText {
         if text.len() <= INLINE {
             ShortText::new(&text)
         } else {
-            ShortText::Heap(Box::new(text))
+            ShortText(Repr::Heap(Box::new(text)))
         }
     }
 }
@@ -113,9 +118,9 @@ impl From<&ShortText> for String {
 
 impl From<ShortText> for String {
     fn from(text: ShortText) -> String {
-        match text {
-            ShortText::Heap(text) => *text,
-            inline => inline.as_str().to_string(),
+        match text.0 {
+            Repr::Heap(text) => *text,
+            inline => ShortText(inline).as_str().to_string(),
         }
     }
 }
@@ -303,8 +308,8 @@ mod tests {
             assert_eq!(String::from(short.clone()), text);
             assert_eq!(format!("{short:?}"), format!("{text:?}"));
         }
-        assert!(matches!(ShortText::from(fits.as_str()), ShortText::Inline { .. }));
-        assert!(matches!(ShortText::from(too_long.as_str()), ShortText::Heap(_)));
+        assert!(matches!(ShortText::from(fits.as_str()).0, Repr::Inline { .. }));
+        assert!(matches!(ShortText::from(too_long.as_str()).0, Repr::Heap(_)));
         assert!(ShortText::from("apple") < ShortText::from("apples"));
         assert_eq!(std::mem::size_of::<ShortText>(), 16);
         let set: std::collections::BTreeSet<ShortText> = ["b", "a"].into_iter().map(ShortText::from).collect();
