@@ -139,6 +139,10 @@ thread_local! {
     /// The live widgets of the page, in mount order.
     static WIDGETS: RefCell<Vec<Widget>> = const { RefCell::new(Vec::new()) };
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
+    /// A worker's script could not run on this page (a Content-Security-Policy without
+    /// `worker-src blob:`): no other is tried, so that the page does not log a violation for
+    /// every story and every check.
+    static WORKERS_BLOCKED: Cell<bool> = const { Cell::new(false) };
 }
 
 struct Widget {
@@ -477,6 +481,9 @@ fn start_worker(
     mut onmessage: Box<dyn FnMut(JsValue)>,
     mut onerror: Box<dyn FnMut()>,
 ) -> Result<Running, JsValue> {
+    if WORKERS_BLOCKED.with(Cell::get) {
+        return Err(JsValue::from_str("workers cannot run on this page"));
+    }
     let parts = js_sys::Array::of1(&JsValue::from_str(WORKER_SCRIPT));
     let kind = web_sys::BlobPropertyBag::new();
     kind.set_type("text/javascript");
@@ -491,6 +498,9 @@ fn start_worker(
     });
     let onerror = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
         event.prevent_default();
+        // Errors inside the script are caught there and posted as messages: this is the script
+        // itself not running, which the page's policy decides once for the page.
+        WORKERS_BLOCKED.with(|blocked| blocked.set(true));
         onerror();
     });
     worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));

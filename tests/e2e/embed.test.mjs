@@ -1,7 +1,8 @@
 // End-to-end: crosscheck embedded the way a blogger embeds it, from the release embed build in
 // pkg/ (scripts/build-pkg.sh) served by a plain static server from the repository root:
 // examples/blog.html with two widgets, examples/csp.html under a strict Content-Security-Policy,
-// a page where some widgets fail (tests/e2e/pages/broken.html), the JS API's mount() and
+// a page where some widgets fail (tests/e2e/pages/broken.html), a page whose policy allows no
+// worker (tests/e2e/pages/no-worker.html), the JS API's mount() and
 // destroy(), and the self-contained page `crosscheck bundle` writes, opened from file://.
 // Screenshots go to target/e2e/screenshots/.
 import { test, before, after } from 'node:test';
@@ -221,6 +222,27 @@ test('the CSP example works under script-src self and wasm-unsafe-eval, with no 
   assert.equal(await page.locator('.crosscheck[data-crosscheck-state="ready"]').count(), 1, 'the other widget stays');
   assert.deepEqual(violations, [], 'no Content-Security-Policy violation');
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('without worker-src blob: the story is analysed on the page, and a check tries no second worker', async () => {
+  const { page } = await openPage();
+  const violations = [];
+  await page.exposeFunction('reportViolation', (text) => violations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.reportViolation(`${event.violatedDirective}: ${event.blockedURI}`);
+    });
+  });
+  await page.goto(`${server.url}/tests/e2e/pages/no-worker.html`);
+  assert.deepEqual(await widgetStates(page, 1), ['ready']);
+  await page.waitForSelector('.crosscheck__sentence[data-status="backed"]');
+  const refused = violations.length;
+  assert.ok(refused >= 1, `the policy refused the analysis worker: ${violations.join(' | ')}`);
+  await page.fill('.crosscheck__check-input', 'NATO chiefs of defence held a video conference on Wednesday.');
+  await page.click('.crosscheck__check-button');
+  await page.waitForFunction(() => /backing|No source/.test(document.querySelector('.crosscheck__check-result')?.textContent ?? ''));
+  assert.equal(violations.length, refused, `no second worker was tried: ${violations.join(' | ')}`);
   await page.close();
 });
 
