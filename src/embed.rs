@@ -457,7 +457,7 @@ fn start_analysis(id: u32, corpus: Corpus) {
     let started = start_worker(
         &corpus,
         false,
-        Box::new(move |data| on_worker_message(id, data)),
+        Box::new(move |message| on_worker_message(id, message)),
         // The worker's script could not run (a Content-Security-Policy without `worker-src
         // blob:`): the page analyses the story itself.
         Box::new(move || fall_back_to_page(id, "the analysis worker could not start")),
@@ -478,7 +478,7 @@ fn start_analysis(id: u32, corpus: Corpus) {
 fn start_worker(
     corpus: &Corpus,
     check: bool,
-    mut onmessage: Box<dyn FnMut(JsValue)>,
+    mut onmessage: Box<dyn FnMut(WorkerMessage)>,
     mut onerror: Box<dyn FnMut()>,
 ) -> Result<Running, JsValue> {
     if WORKERS_BLOCKED.with(Cell::get) {
@@ -494,7 +494,7 @@ fn start_worker(
     let worker = worker?;
     let text = corpus_json(corpus);
     let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-        onmessage(event.data());
+        onmessage(WorkerMessage::read(&event.data()));
     });
     let onerror = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
         event.prevent_default();
@@ -524,20 +524,39 @@ fn corpus_json(corpus: &Corpus) -> String {
     serde_json::to_string(&Versioned { version: 1, corpus }).unwrap_or_default()
 }
 
-fn on_worker_message(id: u32, data: JsValue) {
-    let field = |name: &str| js_sys::Reflect::get(&data, &name.into()).unwrap_or(JsValue::UNDEFINED);
-    let number = |name: &str| field(name).as_f64().unwrap_or(0.0).max(0.0) as usize;
-    match field("type").as_string().as_deref() {
-        Some("progress") => {
-            let stage = if field("stage").as_string().as_deref() == Some("reading") {
-                Stage::Reading
-            } else {
-                Stage::Comparing
-            };
-            show_progress(id, Progress { stage, done: number("done"), total: number("total") });
+/// A message from an analysis worker (js/worker.js), read once for the story's and the check's
+/// handlers alike.
+pub(super) enum WorkerMessage {
+    Progress(Progress),
+    /// The analysis as JSON.
+    Done(String),
+    /// The worker failed, and says why.
+    Failed(String),
+}
+
+impl WorkerMessage {
+    fn read(data: &JsValue) -> WorkerMessage {
+        let field = |name: &str| js_sys::Reflect::get(data, &name.into()).unwrap_or(JsValue::UNDEFINED);
+        let number = |name: &str| field(name).as_f64().unwrap_or(0.0).max(0.0) as usize;
+        match field("type").as_string().as_deref() {
+            Some("progress") => {
+                let stage = if field("stage").as_string().as_deref() == Some("reading") {
+                    Stage::Reading
+                } else {
+                    Stage::Comparing
+                };
+                WorkerMessage::Progress(Progress { stage, done: number("done"), total: number("total") })
+            }
+            Some("done") => WorkerMessage::Done(field("analysis").as_string().unwrap_or_default()),
+            _ => WorkerMessage::Failed(field("message").as_string().unwrap_or_default()),
         }
-        Some("done") => {
-            let text = field("analysis").as_string().unwrap_or_default();
+    }
+}
+
+fn on_worker_message(id: u32, message: WorkerMessage) {
+    match message {
+        WorkerMessage::Progress(progress) => show_progress(id, progress),
+        WorkerMessage::Done(text) => {
             // Reading the analysis and building the view take a while for a big story: each
             // step runs in a task of its own, so that the page can answer between them.
             spawn_local(async move {
@@ -551,10 +570,7 @@ fn on_worker_message(id: u32, data: JsValue) {
                 }
             });
         }
-        _ => {
-            let message = field("message").as_string().unwrap_or_default();
-            fall_back_to_page(id, &message);
-        }
+        WorkerMessage::Failed(why) => fall_back_to_page(id, &why),
     }
 }
 

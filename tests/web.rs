@@ -317,16 +317,7 @@ async fn the_panel_of_a_backed_claim_lists_its_backers_with_marked_words() {
 #[wasm_bindgen_test]
 async fn check_a_claim_finds_backers_and_contradictors_of_a_typed_sentence() {
     let root = mount_seeds().await;
-    let input = root
-        .query_selector(".crosscheck__check-input")
-        .unwrap()
-        .unwrap()
-        .dyn_into::<web_sys::HtmlInputElement>()
-        .unwrap();
-    input.set_value("Twenty-eight NATO defence chiefs held a video conference on Wednesday.");
-    input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
-    settle().await;
-    root.query_selector(".crosscheck__check-button").unwrap().unwrap().dyn_into::<HtmlElement>().unwrap().click();
+    submit_check(&root, "Twenty-eight NATO defence chiefs held a video conference on Wednesday.").await;
     assert!(eventually(|| !section_items(&root, "contradicts").is_empty()).await, "the count 28 is contradicted");
     let contradicting = section_items(&root, "contradicts");
     assert!(contradicting.iter().any(|(_, text)| text.contains("32")), "by a source that says 32: {contradicting:?}");

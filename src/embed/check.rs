@@ -13,15 +13,14 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::spawn_local;
 use yew::Callback;
 
-use super::{start_worker, yield_to_page, WIDGETS};
+use super::{start_worker, yield_to_page, WorkerMessage, WIDGETS};
 use crate::analysis::{analyse, Analysis};
 use crate::corpus::Corpus;
 use crate::ui::model::check_corpus;
-use crate::ui::{CheckRequest, CheckUpdate, Progress, Stage};
+use crate::ui::{CheckRequest, CheckUpdate};
 
 thread_local! {
     /// The number of the last check started on the page, to tell a check's worker from the
@@ -50,7 +49,7 @@ pub(super) fn check(id: u32, request: CheckRequest) {
         true,
         Box::new({
             let (corpus, onupdate) = (corpus.clone(), onupdate.clone());
-            move |data| on_check_message(id, number, &corpus, &onupdate, data)
+            move |message| on_check_message(id, number, &corpus, &onupdate, message)
         }),
         // The worker's script could not run (a Content-Security-Policy without `worker-src blob:`).
         Box::new({
@@ -70,21 +69,12 @@ pub(super) fn check(id: u32, request: CheckRequest) {
     }
 }
 
-fn on_check_message(id: u32, number: u32, corpus: &Rc<Corpus>, onupdate: &Callback<CheckUpdate>, data: JsValue) {
-    let field = |name: &str| js_sys::Reflect::get(&data, &name.into()).unwrap_or(JsValue::UNDEFINED);
-    let count = |name: &str| field(name).as_f64().unwrap_or(0.0).max(0.0) as usize;
-    match field("type").as_string().as_deref() {
-        Some("progress") => {
-            let stage = if field("stage").as_string().as_deref() == Some("reading") {
-                Stage::Reading
-            } else {
-                Stage::Comparing
-            };
-            onupdate.emit(CheckUpdate::Progress(Progress { stage, done: count("done"), total: count("total") }));
-        }
-        Some("done") => {
+fn on_check_message(id: u32, number: u32, corpus: &Rc<Corpus>, onupdate: &Callback<CheckUpdate>, message: WorkerMessage) {
+    match message {
+        WorkerMessage::Progress(progress) => onupdate.emit(CheckUpdate::Progress(progress)),
+        WorkerMessage::Done(text) => {
             // The answer is the part of the analysis the verdict reads: a few claims, read at once.
-            match serde_json::from_str::<Analysis>(&field("analysis").as_string().unwrap_or_default()) {
+            match serde_json::from_str::<Analysis>(&text) {
                 Ok(analysis) => {
                     end_check(id, number);
                     onupdate.emit(CheckUpdate::Done(analysis));
@@ -98,10 +88,7 @@ fn on_check_message(id: u32, number: u32, corpus: &Rc<Corpus>, onupdate: &Callba
                 ),
             }
         }
-        _ => {
-            let message = field("message").as_string().unwrap_or_default();
-            check_on_page(id, number, corpus.clone(), onupdate.clone(), Some(&message));
-        }
+        WorkerMessage::Failed(why) => check_on_page(id, number, corpus.clone(), onupdate.clone(), Some(&why)),
     }
 }
 
