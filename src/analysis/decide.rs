@@ -190,7 +190,7 @@ fn denial(a: &Slots, b: &Slots) -> Option<(ConflictKind, String, WordSpan, WordS
         return None;
     }
     let asserting = if ca.polar() { b } else { a };
-    if asserting.words.iter().any(|w| crate::analysis::lexicon::lexicon().doubts.contains(w.lower.as_str())) {
+    if crate::analysis::stance::passes_on_rumour(asserting) {
         return None;
     }
     let (denying, word) = if ca.polar() { (a, ca.polar_word?) } else { (b, cb.polar_word?) };

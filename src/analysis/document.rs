@@ -426,7 +426,7 @@ pub fn read(claim: &str, text: &str) -> Reading {
         |terms: &BTreeSet<&str>, of: &[&str]| share(of.iter().filter(|t| covered(t, terms)).count(), of.len());
     let all_words: Vec<&str> = claim_words.iter().copied().collect();
     let names: Vec<&str> = claim_slots.name_terms.iter().map(ShortText::as_str).collect();
-    let content: Vec<&str> = all_words.iter().copied().filter(|t| !claim_slots.name_terms.contains(*t)).collect();
+    let content: Vec<&str> = all_words.iter().copied().filter(|t| !claim_slots.name_terms.contains(t)).collect();
     let claim_bigrams: BTreeSet<(&str, &str)> = bigrams(&claim_slots).collect();
     let terms_of = |members: &[usize]| -> BTreeSet<&str> {
         members.iter().flat_map(|&i| sentences[i].terms.iter().map(ShortText::as_str)).collect()
@@ -472,7 +472,7 @@ pub fn read(claim: &str, text: &str) -> Reading {
         covered_by(&terms_of(&top), &all_words),
         flag(best.is_some_and(|b| b < 2)),
         best.map_or(1.0, |b| share(b, n)),
-        share(text_words.iter().filter(|t| claim_slots.terms.contains(**t)).count(), text_words.len()),
+        share(text_words.iter().filter(|t| claim_slots.terms.contains(t)).count(), text_words.len()),
         share(claim_tokens.len() - claim_new.len(), claim_tokens.len()),
         flag(claim_cues.refute),
         flag(claim_cues.hedge),

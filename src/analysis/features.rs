@@ -115,7 +115,7 @@ pub fn covered_words(slots: &Slots, refuting: bool) -> Vec<bool> {
         }
         let bits = table.get(words[i].lower.as_str()).copied().unwrap_or(0);
         // "not all of them": what is denied is "all", not the rest of the clause.
-        let of_quantifier = words.get(i + 1).is_some_and(|w| matches!(w.lower.as_str(), "all" | "every" | "always"));
+        let of_quantifier = words.get(i + 1).is_some_and(crate::analysis::slots::is_quantifier);
         let negation = (bits & CUE_NEGATION != 0 || words[i].negated) && !of_quantifier;
         let refute = refuting && bits & CUE_REFUTE != 0;
         if !(negation || refute) {

@@ -545,11 +545,7 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
             continue;
         }
         // "not all fighters were aware": what is denied is "all", not that fighters were aware.
-        let denies_quantifier = || {
-            words.get(i + 1).is_some_and(|next| {
-                matches!(next.lower.as_str(), "all" | "every" | "everyone" | "everybody" | "always" | "entirely")
-            })
-        };
+        let denies_quantifier = || words.get(i + 1).is_some_and(is_quantifier);
         if lexicon.negation_cues.contains(word.lower.as_str())
             && !matches!(word.lower.as_str(), "no" | "neither" | "nor")
             && !denies_quantifier()
@@ -743,6 +739,12 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
     denials.sort_unstable();
     denials.dedup();
     (out, denials)
+}
+
+/// A word that a negation before it denies by itself: "not all fighters were aware" denies "all",
+/// not that fighters were aware.
+pub fn is_quantifier(word: &Word) -> bool {
+    matches!(word.lower.as_str(), "all" | "every" | "everyone" | "everybody" | "always" | "entirely")
 }
 
 /// Words after which a name is not the one acting: prepositions, conjunctions, articles.

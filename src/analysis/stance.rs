@@ -151,8 +151,7 @@ fn compare_numbers(a: &Slots, b: &Slots, findings: &mut Findings) {
             // The other report must assert the count: one that calls it a rumour or improbable
             // ("rumored to have made $72 million") doubts it too.
             let asserting = if denied_a { b } else { a };
-            let doubts = &crate::analysis::lexicon::lexicon().doubts;
-            let asserts = !asserting.cues.refute && !asserting.words.iter().any(|w| doubts.contains(w.lower.as_str()));
+            let asserts = !asserting.cues.refute && !passes_on_rumour(asserting);
             if denied_a != denied_b && asserts {
                 if findings.negation_conflict.is_none() {
                     let widen = |s: &Slots, q: &crate::analysis::numbers::Quantity| {
@@ -201,6 +200,13 @@ fn compare_numbers(a: &Slots, b: &Slots, findings: &mut Findings) {
             }
         }
     }
+}
+
+/// The claim passes on what it reports as a rumour ("allegedly", "a rumored $72 million"),
+/// vouching for nothing that a denial could contradict.
+pub fn passes_on_rumour(s: &Slots) -> bool {
+    let doubts = &crate::analysis::lexicon::lexicon().doubts;
+    s.words.iter().any(|w| doubts.contains(w.lower.as_str()))
 }
 
 /// A negation covers the count's words ("did not make $72 million").
