@@ -284,7 +284,8 @@ mod tests {
             analysis.links.iter().map(|l| (l.relation, l.kind)).collect::<Vec<_>>()
         };
         let said = "The teenage trader Omar Haddad made $48 million from trading shares during his lunch breaks.";
-        let denied = "The teenage trader Omar Haddad did not make $48 million from trading shares during his lunch breaks.";
+        let denied =
+            "The teenage trader Omar Haddad did not make $48 million from trading shares during his lunch breaks.";
         let rumoured =
             "The teenage trader Omar Haddad is rumored to have made $48 million from trading shares during his lunch breaks.";
         assert_eq!(relations(said, denied), [(Relation::Contradicts, Some(ConflictKind::Negation))]);

@@ -69,7 +69,13 @@ pub(super) fn check(id: u32, request: CheckRequest) {
     }
 }
 
-fn on_check_message(id: u32, number: u32, corpus: &Rc<Corpus>, onupdate: &Callback<CheckUpdate>, message: WorkerMessage) {
+fn on_check_message(
+    id: u32,
+    number: u32,
+    corpus: &Rc<Corpus>,
+    onupdate: &Callback<CheckUpdate>,
+    message: WorkerMessage,
+) {
     match message {
         WorkerMessage::Progress(progress) => onupdate.emit(CheckUpdate::Progress(progress)),
         WorkerMessage::Done(text) => {
