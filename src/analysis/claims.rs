@@ -268,8 +268,9 @@ fn is_claim(clause: &ClaimText) -> bool {
     if lexicon.boilerplate.iter().any(|pattern| lower.contains(pattern.as_str())) {
         return false;
     }
-    // "Watch the clip below, via CNN:" introduces a video, and tells nothing itself.
-    if text.trim_end().ends_with(':') {
+    // "Watch the clip below, via CNN:" introduces a video, and tells nothing itself; a
+    // quotation before the colon ("'It's a hoax,' he said, explaining:") still tells its words.
+    if text.trim_end().ends_with(':') && !holds_quotation(text) {
         return false;
     }
     if let Some((label, _)) = lower.split_once(':') {
@@ -285,6 +286,15 @@ fn is_claim(clause: &ClaimText) -> bool {
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
     let uppercase = letters.iter().filter(|c| c.is_uppercase()).count();
     uppercase * 10 <= letters.len() * 6
+}
+
+/// Whether `text` holds a closed quotation of a few words (straight or curly quotes).
+fn holds_quotation(text: &str) -> bool {
+    let Some((open, quote)) = text.char_indices().find(|&(_, c)| c == '\u{201c}' || c == '"') else {
+        return false;
+    };
+    let rest = &text[open + quote.len_utf8()..];
+    rest.find(['\u{201d}', '"']).is_some_and(|close| rest[..close].split_whitespace().count() >= 3)
 }
 
 #[cfg(test)]
@@ -314,6 +324,12 @@ mod tests {
         check("EUROPEAN 'COALITION OF THE WILLING' FORMS UNITED FRONT AS TRUMP PUSHES SUMMIT", &[]);
         check("Also read: Christian Bale Is David Fincher's Choice to Play Steve Jobs", &[]);
         check("Watch the clip below, via CNN and the local stations:", &[]);
+        // A quotation is said before the colon, and is a claim.
+        check(
+            "\u{201c}When I heard this, I thought it was a hoax,\u{201d} Fuentes said, explaining:",
+            &["\u{201c}When I heard this, I thought it was a hoax,\u{201d} Fuentes said, explaining:"],
+        );
+        check("He said \"hi\" and then added:", &[]);
         check(
             "Video messaging app Glide said it has verified the recording.",
             &["Video messaging app Glide said it has verified the recording."],
