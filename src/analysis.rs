@@ -378,7 +378,9 @@ impl Reading {
                 }
             }
         }
+        // Sorted by source, for a binary search per comparison.
         for list in &mut best {
+            list.sort_unstable_by_key(|&(source, _)| source);
             list.shrink_to_fit();
         }
         Prepared { sources, claims, slots: all_slots, weights, totals, origin, candidates, best, claim_terms }
@@ -419,7 +421,8 @@ impl Prepared {
         let score = similarity.score;
         let best_of = |claim: usize, other: usize| {
             let source = self.claims[other].source_index;
-            self.best[claim].iter().find(|(s, _)| *s == source).map_or(score, |&(_, b)| b.max(score))
+            let list = &self.best[claim];
+            list.binary_search_by_key(&source, |&(s, _)| s).map_or(score, |at| list[at].1.max(score))
         };
         let context = features::Context { best_a: best_of(i, j), best_b: best_of(j, i), score };
         let features = features::pair_of((a, b), &shared_terms, &similarity, &findings, &verdict, context);

@@ -8,7 +8,6 @@
 
 use crate::analysis::short_text::{ShortText, TextSet};
 use crate::analysis::slots::Slots;
-use std::collections::BTreeMap;
 
 /// A term in more claims than this proposes no candidates.
 const MAX_POSTINGS: usize = 64;
@@ -233,7 +232,9 @@ pub fn similarity_with_totals(
 /// Each claim's partners are scored in a dense array that is reset after it, not in a map of all
 /// pairs: the work is the postings walked, with no per-pair lookups that grow with the corpus.
 pub fn candidates(claims: &[Slots], group: &[usize], weights: &Weights) -> Vec<(usize, usize)> {
-    let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    // Hashed while filled, then sorted once: the lists stand in term order, as the scores below
+    // add up in that order.
+    let mut postings: rustc_hash::FxHashMap<&str, Vec<usize>> = rustc_hash::FxHashMap::default();
     for (index, claim) in claims.iter().enumerate() {
         for term in &claim.terms {
             // Loose terms (classes, event kinds) never propose a pair on their own.
@@ -244,6 +245,8 @@ pub fn candidates(claims: &[Slots], group: &[usize], weights: &Weights) -> Vec<(
         }
     }
     // The terms that may propose pairs, in term order, with the lists each claim is on.
+    let mut postings: Vec<(&str, Vec<usize>)> = postings.into_iter().collect();
+    postings.sort_unstable_by(|x, y| x.0.cmp(y.0));
     let lists: Vec<(f64, Vec<usize>)> = postings
         .into_iter()
         .filter(|(term, list)| list.len() <= MAX_POSTINGS && weights.document_frequency(term) <= MAX_POSTINGS)

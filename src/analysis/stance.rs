@@ -12,7 +12,6 @@
 
 use crate::analysis::align::Similarity;
 use crate::analysis::dates::describe;
-use crate::analysis::short_text::TextSet;
 use crate::analysis::slots::{Bound, ClassPolarity, Place, Slots};
 use serde::Serialize;
 
@@ -559,14 +558,16 @@ pub fn support_reason(a: &Slots, b: &Slots, similarity: &Similarity, findings: &
     if !same.is_empty() {
         parts.push(format!("same {}", join_and(&same)));
     }
-    let other_terms: TextSet = b.word_terms.iter().map(|t| t.text.clone()).collect();
+    // The other claim's index terms: its word terms, with classes, events and counts
+    // (`~`, `@`, `#`) that no word term of `a` can equal.
+    let other_terms = &b.terms;
     // Names and titles ("Admiral", "Gen.") say who, not what happened.
     let titles = &crate::analysis::lexicon::lexicon().titles;
     let in_name = |i: usize| {
         a.names.iter().any(|n| n.word <= i && i < n.word + n.n_words.max(1))
             || a.words.get(i).is_some_and(|w| titles.contains(w.lower.as_str()))
     };
-    match crate::analysis::normalize::shared_run(&a.words, &a.word_terms, &other_terms, in_name) {
+    match crate::analysis::normalize::shared_run(&a.words, &a.word_terms, other_terms, in_name) {
         Some((first, end)) => {
             // A long stretch is cut to its first words.
             const MAX_WORDS: usize = 12;
