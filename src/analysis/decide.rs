@@ -124,7 +124,7 @@ impl Decision {
                 return Outcome::Contradicts { kind, reason, span_a, span_b };
             }
         }
-        if backing && different_subjects(a, b) {
+        if backing && (different_subjects(a, b) || different_relatives(a, b)) {
             // Two people doing the same kind of thing: two facts that share their wording.
             return if similarity.score >= RELATED { Outcome::Related } else { Outcome::Unrelated };
         }
@@ -178,6 +178,22 @@ pub fn detail_conflict(findings: &Findings) -> Option<(ConflictKind, String, Wor
 pub fn different_subjects(a: &Slots, b: &Slots) -> bool {
     match (&a.subject, &b.subject) {
         (Some(x), Some(y)) => x != y && !b.persons.contains(x) && !a.persons.contains(y),
+        _ => false,
+    }
+}
+
+/// Each claim names relatives of one kind only, and the kinds differ ("DNA tests confirmed that
+/// the child is the daughter of al-Baghdadi" and "the woman was not the wife of al-Baghdadi"):
+/// about the same people, they tell of different relatives. (Roles of one kind that differ,
+/// wife against husband, are a conflict `stance` names.)
+pub fn different_relatives(a: &Slots, b: &Slots) -> bool {
+    let kind = |s: &Slots| -> Option<u8> {
+        let mut kinds = s.words.iter().filter_map(|w| crate::analysis::stance::relation_of(w.lower.as_str()));
+        let (first, _) = kinds.next()?;
+        kinds.all(|(group, _)| group == first).then_some(first)
+    };
+    match (kind(a), kind(b)) {
+        (Some(x), Some(y)) => x != y && !a.name_terms.is_disjoint(&b.name_terms),
         _ => false,
     }
 }
@@ -274,6 +290,36 @@ mod tests {
             .collect();
         assert!(supports.iter().any(|(a, b)| a.contains("Bale") && b.contains("Bale")), "{analysis:?}");
         assert!(supports.iter().all(|(a, b)| !a.contains("Rogen") && !b.contains("Rogen")), "{supports:?}");
+    }
+
+    #[test]
+    fn claims_about_different_relatives_of_one_man_are_two_facts() {
+        use crate::analysis::slots::{read, Vocabulary};
+        let texts = [
+            "Officials said DNA tests confirmed that the child held in Lebanon is the daughter of the Islamic State leader, Abu Bakr al-Baghdadi.",
+            "Officials said the woman held in Lebanon was not the wife of the Islamic State leader, Abu Bakr al-Baghdadi.",
+            "The girl held in Lebanon is the daughter of Abu Bakr al-Baghdadi, DNA tests showed.",
+            "Police detained the wife and daughter of Abu Bakr al-Baghdadi in Lebanon.",
+            "The woman is the wife of a Syrian rebel commander.",
+        ];
+        let vocabulary = Vocabulary::from_texts(texts);
+        let slots: Vec<_> = texts.iter().map(|t| read(t, None, &vocabulary)).collect();
+        assert!(different_relatives(&slots[0], &slots[1]), "daughter against wife");
+        assert!(!different_relatives(&slots[0], &slots[2]), "the same relative");
+        assert!(!different_relatives(&slots[3], &slots[1]), "a claim naming both kinds");
+        assert!(!different_relatives(&slots[0], &slots[4]), "no one named in common");
+        // The whole analysis: the daughter's two reports back each other, not the wife's.
+        let corpus = two_articles(texts[0], &format!("{} {}", texts[1], texts[2]));
+        let analysis = crate::analysis::analyse(&corpus);
+        let text = |id| analysis.claims.iter().find(|c| &c.id == id).map_or("", |c| c.text.as_str());
+        let supports: Vec<(&str, &str)> = analysis
+            .links
+            .iter()
+            .filter(|l| l.relation == crate::analysis::Relation::Supports)
+            .map(|l| (text(&l.from), text(&l.to)))
+            .collect();
+        assert!(supports.iter().any(|(a, b)| a.contains("DNA") && b.contains("girl")), "{analysis:?}");
+        assert!(supports.iter().all(|(a, b)| !a.contains("wife") && !b.contains("wife")), "{supports:?}");
     }
 
     #[test]

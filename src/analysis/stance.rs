@@ -347,7 +347,7 @@ fn compare_polarity(a: &Slots, b: &Slots, findings: &mut Findings) {
 
 /// A family role, by the pair of roles that exclude each other (`group`) and which of the two
 /// it is: one person is a son or a daughter, a wife or a husband, never both.
-fn relation_of(lower: &str) -> Option<(u8, u8)> {
+pub(crate) fn relation_of(lower: &str) -> Option<(u8, u8)> {
     Some(match lower {
         "son" | "sons" => (0, 0),
         "daughter" | "daughters" => (0, 1),
