@@ -259,6 +259,18 @@ mod tests {
         }
     }
 
+    /// The texts of the claims each backing of `corpus`'s analysis links.
+    fn backings(corpus: &crate::corpus::Corpus) -> Vec<(String, String)> {
+        let analysis = crate::analysis::analyse(corpus);
+        let text = |id| analysis.claims.iter().find(|c| &c.id == id).map_or(String::new(), |c| c.text.clone());
+        analysis
+            .links
+            .iter()
+            .filter(|l| l.relation == crate::analysis::Relation::Supports)
+            .map(|l| (text(&l.from), text(&l.to)))
+            .collect()
+    }
+
     #[test]
     fn two_people_doing_the_same_thing_are_two_facts() {
         use crate::analysis::slots::{read, Vocabulary};
@@ -280,15 +292,8 @@ mod tests {
         assert!(!different_subjects(&slots[1], &slots[4]), "one claim without a subject");
         // The whole analysis: Bale's talks back each other, never Rogen's.
         let corpus = two_articles(texts[0], &format!("{} {}", texts[1], texts[2]));
-        let analysis = crate::analysis::analyse(&corpus);
-        let text = |id| analysis.claims.iter().find(|c| &c.id == id).map_or("", |c| c.text.as_str());
-        let supports: Vec<(&str, &str)> = analysis
-            .links
-            .iter()
-            .filter(|l| l.relation == crate::analysis::Relation::Supports)
-            .map(|l| (text(&l.from), text(&l.to)))
-            .collect();
-        assert!(supports.iter().any(|(a, b)| a.contains("Bale") && b.contains("Bale")), "{analysis:?}");
+        let supports = backings(&corpus);
+        assert!(supports.iter().any(|(a, b)| a.contains("Bale") && b.contains("Bale")), "{supports:?}");
         assert!(supports.iter().all(|(a, b)| !a.contains("Rogen") && !b.contains("Rogen")), "{supports:?}");
     }
 
@@ -310,15 +315,8 @@ mod tests {
         assert!(!different_relatives(&slots[0], &slots[4]), "no one named in common");
         // The whole analysis: the daughter's two reports back each other, not the wife's.
         let corpus = two_articles(texts[0], &format!("{} {}", texts[1], texts[2]));
-        let analysis = crate::analysis::analyse(&corpus);
-        let text = |id| analysis.claims.iter().find(|c| &c.id == id).map_or("", |c| c.text.as_str());
-        let supports: Vec<(&str, &str)> = analysis
-            .links
-            .iter()
-            .filter(|l| l.relation == crate::analysis::Relation::Supports)
-            .map(|l| (text(&l.from), text(&l.to)))
-            .collect();
-        assert!(supports.iter().any(|(a, b)| a.contains("DNA") && b.contains("girl")), "{analysis:?}");
+        let supports = backings(&corpus);
+        assert!(supports.iter().any(|(a, b)| a.contains("DNA") && b.contains("girl")), "{supports:?}");
         assert!(supports.iter().all(|(a, b)| !a.contains("wife") && !b.contains("wife")), "{supports:?}");
     }
 
