@@ -14,9 +14,11 @@
 //! `python3 ../shared/eval/score.py target/multilingual/corpus.json target/multilingual/gold.json
 //! target/multilingual/analysis.json` scores the same run.
 
+#[path = "support/fixtures.rs"]
+mod fixtures;
+
 use crosscheck::analysis::{analyse, Analysis};
-use crosscheck::corpus::{seeds, Corpus, Source, SourceId, SourceKind};
-use crosscheck::date::Date;
+use crosscheck::corpus::{seeds, Corpus};
 use crosscheck::eval::{score, Gold, Score};
 use serde_json::Value;
 use std::path::Path;
@@ -27,15 +29,7 @@ const FIXTURE: &str = include_str!("fixtures/multilingual.json");
 fn corpus(fixture: &Value) -> Corpus {
     let mut corpus = seeds();
     for source in fixture["sources"].as_array().expect("a list of sources") {
-        corpus.sources.push(Source {
-            id: SourceId(source["id"].as_str().expect("source id").to_string()),
-            name: source["name"].as_str().unwrap_or("report").to_string(),
-            kind: SourceKind::Article,
-            published: source["published"].as_str().and_then(Date::parse_iso),
-            url: None,
-            title: None,
-            text: source["text"].as_str().expect("source text").to_string(),
-        });
+        corpus.sources.push(fixtures::source(source, "report"));
     }
     corpus
 }

@@ -14,6 +14,9 @@
 //! The rules must never name these sentences: the fixture exists to catch tuning to the public
 //! gold alone, so a failure here is fixed in a general rule or table, or left failing.
 
+#[path = "support/fixtures.rs"]
+mod fixtures;
+
 use crosscheck::analysis::{analyse, Analysis, Relation};
 use crosscheck::corpus::{seeds, Corpus, Source, SourceId, SourceKind};
 use crosscheck::date::Date;
@@ -27,15 +30,7 @@ const PAIRS_FIXTURE: &str = include_str!("fixtures/planted-pairs.json");
 fn corpus(fixture: &Value) -> Corpus {
     let source = &fixture["source"];
     let mut corpus = seeds();
-    corpus.sources.push(Source {
-        id: SourceId(source["id"].as_str().expect("source id").to_string()),
-        name: source["name"].as_str().unwrap_or("q1").to_string(),
-        kind: SourceKind::Article,
-        published: source["published"].as_str().and_then(Date::parse_iso),
-        url: None,
-        title: None,
-        text: source["text"].as_str().expect("source text").to_string(),
-    });
+    corpus.sources.push(fixtures::source(source, "q1"));
     corpus
 }
 
