@@ -400,7 +400,7 @@ mod native {
         }
         let _ = write!(out, "   {:<15}", "mean ± sd");
         for (_, get) in &columns {
-            let (mean, sd) = mean_sd(&scores.iter().map(|s| get(s)).collect::<Vec<_>>());
+            let (mean, sd) = mean_sd(&scores.iter().map(get).collect::<Vec<_>>());
             let _ = write!(out, "{:>15}", format!("{mean:.3}±{sd:.3}"));
         }
         out.push('\n');

@@ -365,7 +365,7 @@ mod tests {
                 continue;
             };
             match kind {
-                Kind::Text if !value.as_str().is_some_and(|text| !text.trim().is_empty()) => {
+                Kind::Text if value.as_str().is_none_or(|text| text.trim().is_empty()) => {
                     errors.push(format!("{place}: not a non-empty text"));
                 }
                 Kind::Url
@@ -373,7 +373,7 @@ mod tests {
                 {
                     errors.push(format!("{place}: not an http(s) URL"));
                 }
-                Kind::IsoDate if !value.as_str().and_then(Date::parse_iso).is_some() => {
+                Kind::IsoDate if value.as_str().and_then(Date::parse_iso).is_none() => {
                     errors.push(format!("{place}: not a YYYY-MM-DD date"));
                 }
                 Kind::Thing => errors.extend(shape_errors(value, &place)),

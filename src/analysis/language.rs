@@ -154,7 +154,7 @@ fn table_suffixes(language: Language) -> Option<&'static Vec<String>> {
         for line in BILINGUAL.lines().filter(|l| l.starts_with("*suffix\t")) {
             for (column, cell) in line.split('\t').enumerate().skip(2) {
                 if let Some(list) = out.get_mut(column - 2) {
-                    list.extend(cell.split_whitespace().map(|w| fold(w)));
+                    list.extend(cell.split_whitespace().map(fold));
                 }
             }
         }

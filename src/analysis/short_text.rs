@@ -310,7 +310,7 @@ mod tests {
         }
         assert!(matches!(ShortText::from(fits.as_str()).0, Repr::Inline { .. }));
         assert!(matches!(ShortText::from(too_long.as_str()).0, Repr::Heap(_)));
-        assert!(ShortText::from("apple") < ShortText::from("apples"));
+        assert_eq!(ShortText::from("apple").cmp(&ShortText::from("apples")), std::cmp::Ordering::Less);
         assert_eq!(std::mem::size_of::<ShortText>(), 16);
         let set: std::collections::BTreeSet<ShortText> = ["b", "a"].into_iter().map(ShortText::from).collect();
         assert!(set.contains("a") && !set.contains("c"));

@@ -364,7 +364,7 @@ fn find_names(words: &[Word], vocabulary: &Vocabulary) -> Vec<Name> {
             || lexicon.number_words.contains_key(lower)
             || (starts_sentence(words, i)
                 && !vocabulary.seen_capitalised_inside(lower)
-                && !words.get(i + 1).is_some_and(|next| event_kind(next) == Some("say")))
+                && words.get(i + 1).is_none_or(|next| event_kind(next) != Some("say")))
             || word.is_digits();
         if word.is_acronym() && !lexicon.titles.contains(lower) {
             names.push(Name { key: lower.to_string(), kind: NameKind::Organisation, word: i, n_words: 1 });
@@ -441,7 +441,7 @@ fn nearest_event(words: &[Word], anchor: usize, skip: (usize, usize)) -> Option<
             continue;
         }
         if let Some(kind) = event_kind(word) {
-            let distance = if i < anchor { anchor - i } else { i - anchor };
+            let distance = anchor.abs_diff(i);
             let better = match &best {
                 None => true,
                 Some((d, _)) => distance < *d,

@@ -57,7 +57,7 @@ impl SentenceKey {
         let (source, start) = value.rsplit_once(':')?;
         let start = start.parse().ok()?;
         let source = percent_decode(source)?;
-        (!source.is_empty()).then(|| SentenceKey { source: SourceId(source), start })
+        (!source.is_empty()).then_some(SentenceKey { source: SourceId(source), start })
     }
 }
 
