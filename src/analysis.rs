@@ -414,8 +414,6 @@ impl Prepared {
             shared: Vec::new(),
             frame: shared_terms.frame_similarity(totals_a.frame(), totals_b.frame()),
         };
-        let findings = stance::examine(a, b, &similarity);
-        let verdict = stance::compare_examined(a, b, &similarity, findings.clone());
         // The score the best matches were found with (from the same term ids, so that the best
         // pair's ratio is exactly one).
         let score = similarity.score;
@@ -425,7 +423,16 @@ impl Prepared {
             list.binary_search_by_key(&source, |&(s, _)| s).map_or(score, |at| list[at].1.max(score))
         };
         let context = features::Context { best_a: best_of(i, j), best_b: best_of(j, i), score };
-        let features = features::pair_of((a, b), &shared_terms, &similarity, &findings, &verdict, context);
+        let before_rules = features::pair_before_rules((a, b), &shared_terms, context);
+        // Most candidate pairs share a few rare words and no detail: the rules have nothing to
+        // read, and the features they would give are all 0.
+        if stance::nothing_to_examine(a, b, &similarity) {
+            let (findings, verdict) = (stance::Findings::default(), stance::Verdict::Unrelated);
+            return Comparison { similarity, findings, verdict, features: before_rules };
+        }
+        let findings = stance::examine(a, b, &similarity);
+        let verdict = stance::compare_examined(a, b, &similarity, findings.clone());
+        let features = features::with_rules(before_rules, &similarity, &findings, &verdict);
         Comparison { similarity, findings, verdict, features }
     }
 
@@ -649,6 +656,44 @@ mod tests {
 
     fn check_no_conflict(claim: &str, text: &str) {
         assert_ne!(stance(claim, text), Stance::Contradicts, "stance of {text:?} towards {claim:?}");
+    }
+
+    #[test]
+    fn the_rules_find_nothing_in_a_pair_with_nothing_to_examine() {
+        // Every pair of the seeds' claims, not only the candidates: the shortcut must hold for
+        // any pair the index might propose.
+        let prepared = Prepared::new(&crate::corpus::seeds());
+        let mut shortcuts = 0;
+        for i in 0..prepared.n_claims() {
+            for j in i + 1..prepared.n_claims() {
+                let (a, b) = (&prepared.slots[i], &prepared.slots[j]);
+                let similarity = align::similarity(a, b, &prepared.weights);
+                if !stance::nothing_to_examine(a, b, &similarity) {
+                    continue;
+                }
+                shortcuts += 1;
+                let findings = stance::examine(a, b, &similarity);
+                let nothing = stance::Findings { shared_event_kind: findings.shared_event_kind, ..Default::default() };
+                assert_eq!(format!("{findings:?}"), format!("{nothing:?}"), "{:?} / {:?}", a.text, b.text);
+                let verdict = stance::compare_examined(a, b, &similarity, findings.clone());
+                assert!(matches!(verdict, stance::Verdict::Unrelated), "{verdict:?}: {:?} / {:?}", a.text, b.text);
+                let x = features::with_rules([0.0; features::N_FEATURES], &similarity, &findings, &verdict);
+                assert!(x.iter().all(|&v| v == 0.0), "{x:?}");
+            }
+        }
+        assert!(shortcuts > 1000, "only {shortcuts} pairs took the shortcut");
+        assert_eq!(
+            features::NAMES[features::RULE_FEATURES],
+            [
+                "shared_quote",
+                "detail_agrees",
+                "detail_conflict",
+                "rule_supports",
+                "rule_contradicts",
+                "rule_contradicts_x_frame",
+                "speaker_conflict"
+            ]
+        );
     }
 
     #[test]

@@ -188,9 +188,8 @@ pub fn different_subjects(a: &Slots, b: &Slots) -> bool {
 /// wife against husband, are a conflict `stance` names.)
 pub fn different_relatives(a: &Slots, b: &Slots) -> bool {
     let kind = |s: &Slots| -> Option<u8> {
-        let mut kinds = s.words.iter().filter_map(|w| crate::analysis::stance::relation_of(w.lower.as_str()));
-        let (first, _) = kinds.next()?;
-        kinds.all(|(group, _)| group == first).then_some(first)
+        let first = s.relatives.first()?.group;
+        s.relatives.iter().all(|r| r.group == first).then_some(first)
     };
     match (kind(a), kind(b)) {
         (Some(x), Some(y)) => x != y && !a.name_terms.is_disjoint(&b.name_terms),

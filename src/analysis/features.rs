@@ -369,16 +369,57 @@ pub fn pair(
     pair_of((a, b), &ta.shared_with(&tb), similarity, findings, rules, context)
 }
 
+/// The features that the rules' findings and verdict give (`shared_quote` to
+/// `speaker_conflict` in `NAMES`): [`pair_before_rules`] leaves them 0, [`pair_of`] fills them.
+pub const RULE_FEATURES: std::ops::Range<usize> = 9..16;
+
+/// The most each of [`RULE_FEATURES`] can be for a pair of this similarity: 1 for a flag, the
+/// frame similarity for `rule_contradicts_x_frame`.
+pub fn rule_feature_bounds(similarity: &Similarity) -> [f32; 7] {
+    let frame = (similarity.frame as f32).max(0.0);
+    [1.0, 1.0, 1.0, 1.0, 1.0, frame, 1.0]
+}
+
 /// The features of a pair of claims whose shared [`ClaimTerms`] are known, in the order of
 /// `NAMES`.
 pub fn pair_of(
-    (a, b): (&Slots, &Slots),
+    pair: (&Slots, &Slots),
     shared_terms: &SharedTerms,
     similarity: &Similarity,
     findings: &Findings,
     rules: &Verdict,
     context: Context,
 ) -> [f32; N_FEATURES] {
+    with_rules(pair_before_rules(pair, shared_terms, context), similarity, findings, rules)
+}
+
+/// The features `pair_before_rules` read, with those the rules give ([`RULE_FEATURES`]).
+pub fn with_rules(
+    mut x: [f32; N_FEATURES],
+    similarity: &Similarity,
+    findings: &Findings,
+    rules: &Verdict,
+) -> [f32; N_FEATURES] {
+    let rule_contradicts = matches!(rules, Verdict::Contradicts { .. });
+    let detail_agrees = findings.number_agrees || findings.date_agrees || findings.place_agrees;
+    let detail_conflict =
+        findings.number_conflict.is_some() || findings.date_conflict.is_some() || findings.place_conflict.is_some();
+    x[RULE_FEATURES].copy_from_slice(&[
+        flag(findings.shared_quote),
+        flag(detail_agrees),
+        flag(detail_conflict),
+        flag(matches!(rules, Verdict::Supports { .. })),
+        flag(rule_contradicts),
+        flag(rule_contradicts) * similarity.frame as f32,
+        flag(findings.speaker_conflict.is_some()),
+    ]);
+    x
+}
+
+/// The features of a pair that the rules do not give (those of [`RULE_FEATURES`] are 0): what
+/// the pair's terms, its claims' cues and lengths and its context say. Cheap: the analysis
+/// reads them first, and runs the rules only on a pair the model might not call unrelated.
+pub fn pair_before_rules((a, b): (&Slots, &Slots), shared_terms: &SharedTerms, context: Context) -> [f32; N_FEATURES] {
     let ratio = |best: f64| if best > 0.0 { (context.score / best).min(1.0) as f32 } else { 0.0 };
     let (ra, rb) = (ratio(context.best_a), ratio(context.best_b));
     let idf = |t: &TermInfo| t.idf;
@@ -418,10 +459,6 @@ pub fn pair_of(
         }
     };
     let refuted_overlap = if polarity_differs { refuted(ta, false).max(refuted(tb, true)) } else { 0.0 };
-    let rule_contradicts = matches!(rules, Verdict::Contradicts { .. });
-    let detail_agrees = findings.number_agrees || findings.date_agrees || findings.place_agrees;
-    let detail_conflict =
-        findings.number_conflict.is_some() || findings.date_conflict.is_some() || findings.place_conflict.is_some();
     [
         cover_min,
         cover_max,
@@ -432,13 +469,14 @@ pub fn pair_of(
         flag(ra >= 1.0 && rb >= 1.0),
         topic_cover_min * ra.min(rb),
         flag(names_disjoint),
-        flag(findings.shared_quote),
-        flag(detail_agrees),
-        flag(detail_conflict),
-        flag(matches!(rules, Verdict::Supports { .. })),
-        flag(rule_contradicts),
-        flag(rule_contradicts) * similarity.frame as f32,
-        flag(findings.speaker_conflict.is_some()),
+        // RULE_FEATURES, which `pair_of` fills.
+        0.0,
+        0.0,
+        0.0,
+        0.0,
+        0.0,
+        0.0,
+        0.0,
         flag(polarity_differs),
         flag(polarity_differs) * cover_min,
         flag(ca.refute != cb.refute),

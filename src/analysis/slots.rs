@@ -155,6 +155,34 @@ pub struct Slots {
     pub cues: crate::analysis::features::Cues,
     /// Each predicate class's polarity, sorted by class.
     pub polarity: Vec<ClassPolarity>,
+    /// The family roles it names ("the wife and son of"), in word order.
+    pub relatives: Vec<Relative>,
+}
+
+/// A family role a claim names: at word `word`, one of the pair of roles `group` that exclude
+/// each other (`role` 0 or 1): one person is a son or a daughter, a wife or a husband, never both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Relative {
+    pub word: usize,
+    pub group: u8,
+    pub role: u8,
+}
+
+/// The family role a word names, as (group, role) of [`Relative`].
+fn relation_of(lower: &str) -> Option<(u8, u8)> {
+    Some(match lower {
+        "son" | "sons" => (0, 0),
+        "daughter" | "daughters" => (0, 1),
+        "wife" | "wives" => (1, 0),
+        "husband" | "husbands" => (1, 1),
+        "mother" => (2, 0),
+        "father" => (2, 1),
+        "brother" | "brothers" => (3, 0),
+        "sister" | "sisters" => (3, 1),
+        "nephew" | "nephews" => (4, 0),
+        "niece" | "nieces" => (4, 1),
+        _ => return None,
+    })
 }
 
 /// Words the analysed texts write in lowercase somewhere: a capitalised word in this set is a
@@ -1029,6 +1057,11 @@ pub fn read_words_in(
         .collect();
     let quoted_terms = quote_terms(text, &words, &word_terms);
     let (quote_trigrams, short_quotes) = quote_trigrams(text);
+    let relatives = words
+        .iter()
+        .enumerate()
+        .filter_map(|(word, w)| relation_of(w.lower.as_str()).map(|(group, role)| Relative { word, group, role }))
+        .collect();
     let mut slots = Slots {
         language: claim_language,
         text: text.to_string(),
@@ -1051,6 +1084,7 @@ pub fn read_words_in(
         words,
         cues: Default::default(),
         polarity: Vec::new(),
+        relatives,
     };
     slots.polarity = class_polarities(&slots.predicates);
     slots.cues = crate::analysis::features::read_cues(&slots);

@@ -12,7 +12,7 @@
 
 use crate::analysis::align::Similarity;
 use crate::analysis::dates::describe;
-use crate::analysis::slots::{Bound, ClassPolarity, Place, Slots};
+use crate::analysis::slots::{Bound, ClassPolarity, Place, Relative, Slots};
 use serde::Serialize;
 
 /// Below this similarity two claims are unrelated.
@@ -345,48 +345,23 @@ fn compare_polarity(a: &Slots, b: &Slots, findings: &mut Findings) {
     findings.participation = participation;
 }
 
-/// A family role, by the pair of roles that exclude each other (`group`) and which of the two
-/// it is: one person is a son or a daughter, a wife or a husband, never both.
-pub(crate) fn relation_of(lower: &str) -> Option<(u8, u8)> {
-    Some(match lower {
-        "son" | "sons" => (0, 0),
-        "daughter" | "daughters" => (0, 1),
-        "wife" | "wives" => (1, 0),
-        "husband" | "husbands" => (1, 1),
-        "mother" => (2, 0),
-        "father" => (2, 1),
-        "brother" | "brothers" => (3, 0),
-        "sister" | "sisters" => (3, 1),
-        "nephew" | "nephews" => (4, 0),
-        "niece" | "nieces" => (4, 1),
-        _ => return None,
-    })
-}
-
 /// Two claims about the same people where one names a relative by one role of a pair and the
 /// other only by the other role ("detained the wife and son of X" / "the wife and daughter of
 /// X"). A claim that names both roles of the pair ("his sons and daughters") conflicts with
 /// neither.
 fn compare_relations(a: &Slots, b: &Slots, findings: &mut Findings) {
-    if a.name_terms.is_disjoint(&b.name_terms) {
+    // Most claims name no family role.
+    if a.relatives.is_empty() || b.relatives.is_empty() || a.name_terms.is_disjoint(&b.name_terms) {
         return;
     }
-    let roles = |s: &Slots| -> Vec<(usize, u8, u8)> {
-        s.words.iter().enumerate().filter_map(|(i, w)| relation_of(w.lower.as_str()).map(|(g, r)| (i, g, r))).collect()
-    };
-    // Most claims name no family role: the other claim is not read then.
-    let ra = roles(a);
-    if ra.is_empty() {
-        return;
-    }
-    let rb = roles(b);
-    for &(i, group, role) in &ra {
-        let only = |r: &[(usize, u8, u8)], role: u8| r.iter().filter(|x| x.1 == group).all(|x| x.2 == role);
-        if !only(&ra, role) {
+    let (ra, rb) = (&a.relatives, &b.relatives);
+    for &Relative { word: i, group, role } in ra {
+        let only = |r: &[Relative], role: u8| r.iter().filter(|x| x.group == group).all(|x| x.role == role);
+        if !only(ra, role) {
             continue;
         }
-        if let Some(&(j, _, _)) = rb.iter().find(|x| x.1 == group && x.2 != role) {
-            if only(&rb, 1 - role) {
+        if let Some(&Relative { word: j, .. }) = rb.iter().find(|x| x.group == group && x.role != role) {
+            if only(rb, 1 - role) {
                 let reason = format!("relation: {} vs {}", words_text(a, (i, i + 1)), words_text(b, (j, j + 1)));
                 findings.relation_conflict = Some(((i, i + 1), (j, j + 1), reason));
                 return;
@@ -421,23 +396,7 @@ fn compare_speakers(a: &Slots, b: &Slots, findings: &mut Findings) {
 /// weighed here; [`compare`] applies the rules, and `features` turns the findings into numbers.
 pub fn examine(a: &Slots, b: &Slots, similarity: &Similarity) -> Findings {
     let mut findings = Findings {
-        // One shared trigram ("the federal government") is a phrase, not a quotation, unless a
-        // quotation is that short ("great, candid discussion").
-        shared_quote: if a.language == b.language {
-            let shortest = a.quote_trigrams.len().min(b.quote_trigrams.len());
-            // A short quotation the other claim quotes whole ("a 'great, candid discussion'")
-            // is shared, whatever else either claim quotes.
-            let whole = |x: &Slots, y: &Slots| x.short_quotes.iter().any(|q| q.is_subset(&y.quote_trigrams));
-            a.quote_trigrams.intersection(&b.quote_trigrams).nth(if shortest <= 2 { 0 } else { 1 }).is_some()
-                || whole(a, b)
-                || whole(b, a)
-        } else {
-            // A translated quotation keeps its words, not their order: most of the shorter
-            // quotation's terms (three at least) in the other's.
-            let shortest = a.quote_terms.len().min(b.quote_terms.len());
-            let n_shared = a.quote_terms.intersection(&b.quote_terms).count();
-            n_shared >= 3 && n_shared * 2 >= shortest
-        },
+        shared_quote: shares_quote(a, b),
         // The event kinds (`@kind`) stand together in the ordered terms: from "@" to "A".
         shared_event_kind: a.terms.range("@", "A").any(|t| b.terms.contains(t)),
         ..Findings::default()
@@ -454,6 +413,39 @@ pub fn examine(a: &Slots, b: &Slots, similarity: &Similarity) -> Findings {
         compare_relations(a, b, &mut findings);
     }
     findings
+}
+
+/// Whether two claims give the same quotation.
+fn shares_quote(a: &Slots, b: &Slots) -> bool {
+    if a.language == b.language {
+        // One shared trigram ("the federal government") is a phrase, not a quotation, unless a
+        // quotation is that short ("great, candid discussion").
+        let shortest = a.quote_trigrams.len().min(b.quote_trigrams.len());
+        // A short quotation the other claim quotes whole ("a 'great, candid discussion'") is
+        // shared, whatever else either claim quotes.
+        let whole = |x: &Slots, y: &Slots| x.short_quotes.iter().any(|q| q.is_subset(&y.quote_trigrams));
+        a.quote_trigrams.intersection(&b.quote_trigrams).nth(if shortest <= 2 { 0 } else { 1 }).is_some()
+            || whole(a, b)
+            || whole(b, a)
+    } else {
+        // A translated quotation keeps its words, not their order: most of the shorter
+        // quotation's terms (three at least) in the other's.
+        let shortest = a.quote_terms.len().min(b.quote_terms.len());
+        let n_shared = a.quote_terms.intersection(&b.quote_terms).count();
+        n_shared >= 3 && n_shared * 2 >= shortest
+    }
+}
+
+/// Whether [`examine`] is sure to find nothing and [`compare_examined`] to call the pair
+/// unrelated: the claims are less alike than `RELATED`, share no quotation, and neither counts,
+/// dates nor places stand in both. (Counts, dates and places are compared only in pairs;
+/// polarity, speakers and relations only for claims alike or quoting alike.)
+pub fn nothing_to_examine(a: &Slots, b: &Slots, similarity: &Similarity) -> bool {
+    similarity.score < RELATED
+        && (a.quantities.is_empty() || b.quantities.is_empty())
+        && (a.dates.is_empty() || b.dates.is_empty())
+        && (a.places.is_empty() || b.places.is_empty())
+        && !shares_quote(a, b)
 }
 
 /// Two names of five letters or more that one substitution, insertion or deletion turns into
