@@ -22,11 +22,11 @@ target_dir="${CARGO_TARGET_DIR:-target}"
 # its word table).
 budget_gzip=440000
 
-cargo build --locked --release --target wasm32-unknown-unknown --lib --no-default-features
+cargo build --locked --profile web --target wasm32-unknown-unknown --lib --no-default-features
 rm -rf pkg
 # The glue is crosscheck_core.js so that crosscheck.js, the name a page sees, is the loader.
 wasm-bindgen --target web --out-dir pkg --out-name crosscheck_core --no-typescript \
-  "$target_dir/wasm32-unknown-unknown/release/crosscheck.wasm"
+  "$target_dir/wasm32-unknown-unknown/web/crosscheck.wasm"
 # --converge repeats the passes until the module stops shrinking: about 2 KB of gzip for seconds.
 wasm-opt -Oz --converge pkg/crosscheck_core_bg.wasm -o pkg/crosscheck_core_bg.wasm
 cp js/crosscheck.js pkg/crosscheck.js
