@@ -6,7 +6,9 @@
 #
 # 1. examples/bench.rs: analyse() on ../shared/eval/corpora/seeds.json and on corpora of the
 #    first 100 and 1,000 FNC-1 bodies (time: first run, median, min, max; peak memory; claims and
-#    links; the growth ratio time(1000)/time(100), goal ≤ 12×), and stance() on 2,000 FNC-1 pairs.
+#    links; the growth ratio time(1000)/time(100), goal ≤ 12×), and stance() on 2,000 FNC-1 pairs;
+#    then its analysis cases again built with the wasm's profile (the growth of the code the
+#    browser runs: a faster build shrinks the small case's work more than the big one's).
 # 2. tests/bench_web.rs: analyse() on the same five seeds inside headless Chromium (release wasm),
 #    and the ratio browser / native of the median times.
 # 3. A big story: `crosscheck analyze` on the first 1,000 FNC-1 bodies, side by side with the
@@ -32,6 +34,11 @@ echo "==> cargo build --release (bench example and crosscheck)"
 cargo build --release --example bench --bin crosscheck
 echo
 "${CARGO_TARGET_DIR:-target}"/release/examples/bench --json "$JSON" --shared "$SHARED" "$@"
+echo
+echo "== the same, built with the wasm's profile (web: opt-level z), for the growth at that profile"
+cargo build --profile web --example bench 2>&1 | tail -1
+"${CARGO_TARGET_DIR:-target}"/web/examples/bench --json target/bench/native-web.json --shared "$SHARED" "$@" |
+  grep -E '^(case|seeds|fnc-|growth)'
 
 echo
 echo "== analyse(seeds) in the browser (release wasm in headless Chromium)"
