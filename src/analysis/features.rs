@@ -172,6 +172,43 @@ pub struct ClaimTerms {
     /// How many terms the frame has.
     n_frame: usize,
     length: f32,
+    /// The claim's own weight under each [`Cover`], which `coverage` divides by: the same for
+    /// every pair, so summed once.
+    cover_totals: [f32; 3],
+}
+
+/// The weighted coverages the features read: which terms count, and by which weight.
+#[derive(Clone, Copy)]
+enum Cover {
+    /// Every term but classes and event kinds, by IDF.
+    Plain = 0,
+    /// The words outside names, numbers, classes and events, by IDF.
+    Content = 1,
+    /// As `Plain`, by the weight off the story's topic.
+    Topic = 2,
+}
+
+impl Cover {
+    const ALL: [Cover; 3] = [Cover::Plain, Cover::Content, Cover::Topic];
+
+    fn keep(self, t: &TermInfo) -> bool {
+        match self {
+            Cover::Plain | Cover::Topic => t.plain,
+            Cover::Content => t.content,
+        }
+    }
+
+    fn weight(self, t: &TermInfo) -> f32 {
+        match self {
+            Cover::Plain | Cover::Content => t.idf,
+            Cover::Topic => t.off_topic,
+        }
+    }
+
+    /// The weight of the terms of `terms` this coverage keeps.
+    fn total(self, terms: &[TermInfo]) -> f32 {
+        terms.iter().filter(|t| self.keep(t)).map(|t| self.weight(t)).sum::<f32>()
+    }
 }
 
 /// An id for a term the weights do not know: hashed, above every id the weights give.
@@ -225,12 +262,14 @@ impl ClaimTerms {
         let mut names: Vec<String> = slots.names.iter().map(|n| n.key.clone()).collect();
         names.sort_unstable();
         names.dedup();
+        let cover_totals = Cover::ALL.map(|cover| cover.total(&terms));
         ClaimTerms {
             terms,
             bigrams,
             names,
             n_frame: slots.frame.len(),
             length: ((slots.word_terms.len() + 1) as f32).ln(),
+            cover_totals,
         }
     }
 }
@@ -312,13 +351,12 @@ fn shared<'t>(a: &'t [TermInfo], b: &'t [TermInfo]) -> impl Iterator<Item = (&'t
 
 /// The weighted share of each side's terms (those `keep` accepts) that the other side has:
 /// (min, max) over the two sides; (0, 0) when either side has none.
-fn coverage(shared: &SharedTerms, weight: impl Fn(&TermInfo) -> f32, keep: impl Fn(&TermInfo) -> bool) -> (f32, f32) {
-    let total = |c: &ClaimTerms| c.terms.iter().filter(|t| keep(t)).map(&weight).sum::<f32>();
-    let (wa, wb) = (total(shared.a), total(shared.b));
+fn coverage(shared: &SharedTerms, cover: Cover) -> (f32, f32) {
+    let (wa, wb) = (shared.a.cover_totals[cover as usize], shared.b.cover_totals[cover as usize]);
     if wa <= 0.0 || wb <= 0.0 {
         return (0.0, 0.0);
     }
-    let both: f32 = shared.iter().filter(|(x, _)| keep(x)).map(|(x, _)| weight(x)).sum();
+    let both: f32 = shared.iter().filter(|(x, _)| cover.keep(x)).map(|(x, _)| cover.weight(x)).sum();
     let (ca, cb) = (both / wa, both / wb);
     (ca.min(cb), ca.max(cb))
 }
@@ -422,12 +460,10 @@ pub fn with_rules(
 pub fn pair_before_rules((a, b): (&Slots, &Slots), shared_terms: &SharedTerms, context: Context) -> [f32; N_FEATURES] {
     let ratio = |best: f64| if best > 0.0 { (context.score / best).min(1.0) as f32 } else { 0.0 };
     let (ra, rb) = (ratio(context.best_a), ratio(context.best_b));
-    let idf = |t: &TermInfo| t.idf;
-    let off_topic = |t: &TermInfo| t.off_topic;
     let (ta, tb) = (shared_terms.a, shared_terms.b);
-    let (cover_min, cover_max) = coverage(shared_terms, idf, |t| t.plain);
-    let (content_min, _) = coverage(shared_terms, idf, |t| t.content);
-    let (topic_cover_min, topic_cover_max) = coverage(shared_terms, off_topic, |t| t.plain);
+    let (cover_min, cover_max) = coverage(shared_terms, Cover::Plain);
+    let (content_min, _) = coverage(shared_terms, Cover::Content);
+    let (topic_cover_min, topic_cover_max) = coverage(shared_terms, Cover::Topic);
     let names_disjoint =
         !ta.names.is_empty() && !tb.names.is_empty() && !ta.names.iter().any(|n| tb.names.binary_search(n).is_ok());
     let (ca, cb) = (&a.cues, &b.cues);

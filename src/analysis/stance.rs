@@ -295,6 +295,10 @@ fn compare_places(a: &Slots, b: &Slots, same_frame: bool, findings: &mut Finding
 }
 
 fn compare_polarity(a: &Slots, b: &Slots, findings: &mut Findings) {
+    // A conflict needs a class one claim denies; most claims deny none.
+    if !a.polarity.iter().chain(&b.polarity).any(|p| p.denied) {
+        return;
+    }
     // A claim that calls what it reports false or doubtful ("reports ... have been denied", "the
     // improbable story") does not assert it: none of its predicates is asserted against a denial.
     let refutes = |s: &Slots| crate::analysis::features::cues(s).refute;
