@@ -26,7 +26,7 @@ pub mod text;
 
 use crate::corpus::{Corpus, Source, SourceId};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 pub use stance::ConflictKind;
 use text::Span;
@@ -589,9 +589,9 @@ impl Comparing {
         }
         links.sort_by_key(|link| (link.from, link.to));
         related.sort_unstable();
-        // Per claim: the independent origins that back or contradict it.
-        let mut backing: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
-        let mut contradicting: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+        // Per claim: how many independent origins back or contradict it, from the (claim,
+        // origin) pairs of the links, sorted and each counted once.
+        let (mut backing, mut contradicting): (Vec<(usize, usize)>, Vec<(usize, usize)>) = (Vec::new(), Vec::new());
         for link in &links {
             let (i, j) = (link.from.0 as usize, link.to.0 as usize);
             let (origin_i, origin_j) =
@@ -599,17 +599,26 @@ impl Comparing {
             if origin_i == origin_j {
                 continue;
             }
-            let map = if link.relation == Relation::Supports { &mut backing } else { &mut contradicting };
-            map.entry(i).or_default().insert(origin_j);
-            map.entry(j).or_default().insert(origin_i);
+            let pairs = if link.relation == Relation::Supports { &mut backing } else { &mut contradicting };
+            pairs.extend([(i, origin_j), (j, origin_i)]);
         }
+        let n_claims = prepared_claims.len();
+        let count = |mut pairs: Vec<(usize, usize)>| {
+            pairs.sort_unstable();
+            pairs.dedup();
+            let mut n = vec![0usize; n_claims];
+            for (claim, _) in pairs {
+                n[claim] += 1;
+            }
+            n
+        };
+        let (backing, contradicting) = (count(backing), count(contradicting));
         let claims = prepared_claims
             .into_iter()
             .enumerate()
             .zip(texts_and_languages)
             .map(|((index, p), (text, language))| {
-                let n_supporting_sources = backing.get(&index).map_or(0, BTreeSet::len);
-                let n_contradicting_sources = contradicting.get(&index).map_or(0, BTreeSet::len);
+                let (n_supporting_sources, n_contradicting_sources) = (backing[index], contradicting[index]);
                 Claim {
                     id: ClaimId(index as u32),
                     source: sources[p.source_index].id.clone(),
