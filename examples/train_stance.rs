@@ -376,7 +376,8 @@ mod native {
 
     /// Per-fold table and mean ± sd of one data set's scores.
     fn report(set: &str, scores: &[Score]) -> String {
-        let mut columns: Vec<(String, Box<dyn Fn(&Score) -> f64>)> = vec![
+        type Column = (String, Box<dyn Fn(&Score) -> f64>);
+        let mut columns: Vec<Column> = vec![
             ("accuracy".into(), Box::new(|s: &Score| s.accuracy)),
             ("macro-F1".into(), Box::new(|s: &Score| s.macro_f1)),
         ];
@@ -542,13 +543,13 @@ cross-validated, {}:",
         println!("the rules' part (mean over folds; FNC-1: relative score / macro-F1, the others: accuracy):");
         for ((title, _), answers) in variants.iter().zip(&answers) {
             let mut line = format!("   {title:<40}");
-            for set in 0..SETS.len() {
+            for (set, (set_name, _, _)) in SETS.iter().enumerate() {
                 let scores = scores_of(answers, set);
                 let mean = |get: &dyn Fn(&Score) -> f64| mean_sd(&scores.iter().map(get).collect::<Vec<_>>()).0;
                 let _ = if set == 0 {
                     write!(line, " fnc {:.3} / {:.3}", mean(&|s| s.fnc_relative.unwrap_or(0.0)), mean(&|s| s.macro_f1))
                 } else {
-                    write!(line, "   {} {:.3}", SETS[set].0, mean(&|s| s.accuracy))
+                    write!(line, "   {} {:.3}", set_name, mean(&|s| s.accuracy))
                 };
             }
             println!("{line}");

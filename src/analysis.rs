@@ -591,7 +591,8 @@ impl Comparing {
         related.sort_unstable();
         // Per claim: how many independent origins back or contradict it, from the (claim,
         // origin) pairs of the links, sorted and each counted once.
-        let (mut backing, mut contradicting): (Vec<(usize, usize)>, Vec<(usize, usize)>) = (Vec::new(), Vec::new());
+        let mut backing: Vec<(usize, usize)> = Vec::new();
+        let mut contradicting: Vec<(usize, usize)> = Vec::new();
         for link in &links {
             let (i, j) = (link.from.0 as usize, link.to.0 as usize);
             let (origin_i, origin_j) =

@@ -146,7 +146,8 @@ mod tests {
 
     #[test]
     fn parses_only_real_iso_dates() {
-        let cases: &[(&str, Option<(i32, u8, u8)>)] = &[
+        type Case<'a> = (&'a str, Option<(i32, u8, u8)>);
+        let cases: &[Case] = &[
             ("2025-08-20", Some((2025, 8, 20))),
             ("2024-02-29", Some((2024, 2, 29))),
             ("2025-02-29", None),

@@ -204,9 +204,8 @@ fn split_clauses(chars: &[char], piece: ClaimText) -> Vec<ClaimText> {
             if let Some(next) = sentence_words.get(k + 1) {
                 cuts.push((previous_end, next.start));
             }
-        } else if CONTRASTS.contains(&word.lower.as_str()) && word.gap.contains(',') {
-            cuts.push((previous_end, word.start));
-        } else if word.gap.contains(';') {
+        } else if (CONTRASTS.contains(&word.lower.as_str()) && word.gap.contains(',')) || word.gap.contains(';') {
+            // ", but ..." and "; ...": the clause after is a claim of its own.
             cuts.push((previous_end, word.start));
         }
     }

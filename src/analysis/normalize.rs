@@ -87,9 +87,9 @@ pub fn words(text: &str) -> Vec<Word> {
         if chars[i].is_alphanumeric() {
             let start = i;
             while i < chars.len() {
-                if chars[i].is_alphanumeric() {
-                    i += 1;
-                } else if chars[i] == '\'' && chars.get(i + 1).is_some_and(|c| c.is_alphabetic()) && i > start {
+                // A letter or digit, or an apostrophe inside a word ("don't", "Zelensky's").
+                let apostrophe = chars[i] == '\'' && chars.get(i + 1).is_some_and(|c| c.is_alphabetic()) && i > start;
+                if chars[i].is_alphanumeric() || apostrophe {
                     i += 1;
                 } else {
                     break;
