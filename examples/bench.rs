@@ -17,7 +17,8 @@
 //! analysis itself adds over the loaded corpus. Missing data files make a case "skipped".
 //!
 //! Options: `--runs N` (most timed runs per case; each case stops early after ~20 s),
-//! `--json PATH`, `--shared DIR` (default: ../shared beside the crate).
+//! `--json PATH`, `--shared DIR` (default: ../shared beside the crate), `--analysis-only` (the
+//! analysis cases without `stance`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -49,13 +50,14 @@ mod native {
         json_path: PathBuf,
         shared: PathBuf,
         child_case: Option<String>,
+        analysis_only: bool,
     }
 
     pub fn main() -> ExitCode {
         let options = match parse_options() {
             Ok(options) => options,
             Err(message) => {
-                eprintln!("bench: {message}\nusage: bench [--runs N] [--json PATH] [--shared DIR]");
+                eprintln!("bench: {message}\nusage: bench [--runs N] [--json PATH] [--shared DIR] [--analysis-only]");
                 return ExitCode::from(2);
             }
         };
@@ -65,7 +67,7 @@ mod native {
             return ExitCode::SUCCESS;
         }
         let mut results = Vec::new();
-        for case in CASES {
+        for case in CASES.into_iter().filter(|&case| !(options.analysis_only && case == "stance")) {
             match run_child(case, &options) {
                 Ok(result) => results.push(result),
                 Err(message) => {
@@ -95,6 +97,7 @@ mod native {
             json_path: manifest_dir.join("target/bench/native.json"),
             shared: manifest_dir.join("../shared"),
             child_case: None,
+            analysis_only: false,
         };
         let mut arguments = std::env::args().skip(1);
         while let Some(argument) = arguments.next() {
@@ -111,6 +114,7 @@ mod native {
                 "--json" => options.json_path = PathBuf::from(value()?),
                 "--shared" => options.shared = PathBuf::from(value()?),
                 "--child" => options.child_case = Some(value()?),
+                "--analysis-only" => options.analysis_only = true,
                 // cargo bench / cargo test pass these to every target; they mean nothing here.
                 "--bench" | "--nocapture" => {}
                 _ => return Err(format!("unknown option `{argument}`")),

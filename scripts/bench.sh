@@ -37,7 +37,7 @@ echo
 echo
 echo "== the same, built with the wasm's profile (web: opt-level z), for the growth at that profile"
 cargo build --profile web --example bench 2>&1 | tail -1
-"${CARGO_TARGET_DIR:-target}"/web/examples/bench --json target/bench/native-web.json --shared "$SHARED" "$@" |
+"${CARGO_TARGET_DIR:-target}"/web/examples/bench --analysis-only --json target/bench/native-web.json --shared "$SHARED" "$@" |
   grep -E '^(case|seeds|fnc-|growth)'
 
 echo

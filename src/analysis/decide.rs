@@ -258,6 +258,13 @@ mod tests {
         }
     }
 
+    /// The slots of `texts`, read with the vocabulary of all of them.
+    fn read_all(texts: &[&str]) -> Vec<Slots> {
+        use crate::analysis::slots::{read, Vocabulary};
+        let vocabulary = Vocabulary::from_texts(texts.iter().copied());
+        texts.iter().map(|t| read(t, None, &vocabulary)).collect()
+    }
+
     /// The texts of the claims each backing of `corpus`'s analysis links.
     fn backings(corpus: &crate::corpus::Corpus) -> Vec<(String, String)> {
         let analysis = crate::analysis::analyse(corpus);
@@ -272,7 +279,6 @@ mod tests {
 
     #[test]
     fn two_people_doing_the_same_thing_are_two_facts() {
-        use crate::analysis::slots::{read, Vocabulary};
         let texts = [
             "Actor Christian Bale is in final talks to play Steve Jobs in the biopic.",
             "Actor Seth Rogen is in final talks to play Steve Wozniak in the biopic.",
@@ -280,8 +286,7 @@ mod tests {
             "Rogen is said to be in final talks to play Wozniak.",
             "Talks with Bale are in their final stage.",
         ];
-        let vocabulary = Vocabulary::from_texts(texts);
-        let slots: Vec<_> = texts.iter().map(|t| read(t, None, &vocabulary)).collect();
+        let slots = read_all(&texts);
         let subjects: Vec<Option<&str>> = slots.iter().map(|s| s.subject.as_deref()).collect();
         // A surname the texts write after a first name, acting; not a speaker; not after "with".
         assert_eq!(subjects, [Some("bale"), Some("rogen"), Some("bale"), Some("rogen"), None]);
@@ -298,7 +303,6 @@ mod tests {
 
     #[test]
     fn claims_about_different_relatives_of_one_man_are_two_facts() {
-        use crate::analysis::slots::{read, Vocabulary};
         let texts = [
             "Officials said DNA tests confirmed that the child held in Lebanon is the daughter of the Islamic State leader, Abu Bakr al-Baghdadi.",
             "Officials said the woman held in Lebanon was not the wife of the Islamic State leader, Abu Bakr al-Baghdadi.",
@@ -306,8 +310,7 @@ mod tests {
             "Police detained the wife and daughter of Abu Bakr al-Baghdadi in Lebanon.",
             "The woman is the wife of a Syrian rebel commander.",
         ];
-        let vocabulary = Vocabulary::from_texts(texts);
-        let slots: Vec<_> = texts.iter().map(|t| read(t, None, &vocabulary)).collect();
+        let slots = read_all(&texts);
         assert!(different_relatives(&slots[0], &slots[1]), "daughter against wife");
         assert!(!different_relatives(&slots[0], &slots[2]), "the same relative");
         assert!(!different_relatives(&slots[3], &slots[1]), "a claim naming both kinds");
@@ -400,12 +403,10 @@ mod tests {
 
     #[test]
     fn a_short_quotation_both_give_whole_is_shared() {
-        use crate::analysis::slots::{read, Vocabulary};
         let a = "The mayor praised the talks, posting that it was a \u{201c}frank, useful exchange among city leaders\u{201d}.";
         let b = "Smith said it was a \u{201c}frank, useful exchange,\u{201d} and added, \u{201c}I thank everyone for coming.\u{201d}";
         let c = "Smith said the \u{201c}useful exchange among\u{201d} leaders went on.";
-        let vocabulary = Vocabulary::from_texts([a, b, c]);
-        let (a, b, c) = (read(a, None, &vocabulary), read(b, None, &vocabulary), read(c, None, &vocabulary));
+        let [a, b, c]: [Slots; 3] = read_all(&[a, b, c]).try_into().expect("three claims");
         let shared = |x, y| {
             let similarity = crate::analysis::align::similarity(x, y, &crate::analysis::align::Weights::new([x, y]));
             crate::analysis::stance::examine(x, y, &similarity).shared_quote
