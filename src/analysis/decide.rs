@@ -341,6 +341,27 @@ mod tests {
     }
 
     #[test]
+    fn a_report_another_source_calls_false_is_a_conflict() {
+        use crate::analysis::{analyse, ConflictKind, Relation};
+        let said = "Harbour police arrested the captain of the cargo ship Meridian in Rotterdam.";
+        for refuting in [
+            "The port authority has denied reports that police arrested the captain of the Meridian.",
+            "The shipping line dismissed claims that police arrested the captain of the Meridian.",
+            "Reports that police arrested the captain of the Meridian were denied by the shipping line.",
+        ] {
+            let analysis = analyse(&two_articles(said, refuting));
+            let kinds: Vec<_> = analysis.links.iter().map(|l| (l.relation, l.kind)).collect();
+            assert_eq!(kinds, [(Relation::Contradicts, Some(ConflictKind::Negation))], "{refuting:?}");
+            // The detail named is the event denied, not who did it.
+            assert!(analysis.links[0].reason.contains("arrested"), "{}", analysis.links[0].reason);
+        }
+        // A second report of the arrest backs it.
+        let analysis = analyse(&two_articles(said, "Police arrested the captain of the cargo ship Meridian in Rotterdam."));
+        let relations: Vec<_> = analysis.links.iter().map(|l| l.relation).collect();
+        assert_eq!(relations, [Relation::Supports]);
+    }
+
+    #[test]
     fn every_claim_quoting_the_same_words_backs() {
         use crate::analysis::{analyse, Relation};
         // The second source quotes the minister twice; both of its claims back the first's,

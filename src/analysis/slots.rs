@@ -539,6 +539,9 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
     // Up to the end of the clause, everything is denied ("denied that she is his wife").
     // Inside the scope of a denial, up to the end of the clause.
     let mut scope = false;
+    // Up to the end of the clause, every content word is denied: the clause a refuting verb
+    // reports ("denied reports that the army detained his wife": detained, army, wife).
+    let mut refuted = false;
     // Where a denied clause's denial starts (its "is"/"was").
     let mut denied_from: Option<usize> = None;
     let mut out = Vec::new();
@@ -550,6 +553,7 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
             negate_next = false;
             unasserted = false;
             scope = false;
+            refuted = false;
         }
         if unasserted {
             i += 1;
@@ -639,44 +643,44 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
             lexicon.antonyms.get(&key).map(|denied| (denied.clone(), n))
         });
         let antonym = antonym.or_else(|| un_prefixed(word.lower.as_str()).map(|p| (p.to_string(), 1)));
-        // "denied that X", "disputed claims that X": what follows is denied, to the end of the clause.
-        let refutes_clause = antonym.is_some()
-            && lexicon
-                .cues
-                .get(word.lower.as_str())
-                .is_some_and(|bits| bits & crate::analysis::lexicon::CUE_REFUTE != 0)
-            && match (words.get(i + 1), words.get(i + 2)) {
-                // "denied that ..."; "denied reports that ..." ("deny any scenarios that" is a
-                // relative clause, not what is denied).
-                (Some(next), _) if next.lower == "that" => true,
-                (Some(noun), Some(next)) => {
-                    next.lower == "that"
-                        && matches!(
-                            noun.lower.as_str(),
-                            "claims" | "reports" | "allegations" | "suggestions" | "rumors" | "rumours" | "speculation"
-                        )
-                }
-                _ => false,
-            };
-        if refutes_clause {
+        // "denied that X", "dismissed claims that X", "false reports that X": what follows is
+        // denied, to the end of the clause. A refuting word before "that" must deny by its
+        // meaning ("denied", not "rumors that"); before a report ("claims that") any refuting
+        // word does ("deny any scenarios that" is a relative clause, not what is denied).
+        let refutes = lexicon
+            .cues
+            .get(word.lower.as_str())
+            .is_some_and(|bits| bits & crate::analysis::lexicon::CUE_REFUTE != 0);
+        let refuted_from = match (words.get(i + 1), words.get(i + 2)) {
+            _ if !refutes => None,
+            (Some(next), _) if next.lower == "that" && antonym.is_some() => Some(i + 2),
+            (Some(noun), Some(next))
+                if next.lower == "that" && !next.after_punctuation() && is_report_noun(noun.lower.as_str()) =>
+            {
+                Some(i + 3)
+            }
+            _ => None,
+        };
+        if let Some(from) = refuted_from {
             // "denied that a woman held in Lebanon is his wife": what is denied is what follows
-            // the verb "to be" when there is one ("his wife"), else the whole clause.
+            // the verb "to be" when there is one ("his wife"), else every content word of the
+            // clause ("denied that the army detained her": army, detained).
             denials.push(i);
-            let clause_end = words[i + 1..]
+            let clause_end = words[from.min(words.len())..]
                 .iter()
                 .position(|w| w.gap.contains(['.', ';', ':', '"']))
-                .map_or(words.len(), |k| i + 1 + k);
-            let copula =
-                words[i + 1..clause_end].iter().position(|w| matches!(w.lower.as_str(), "is" | "was" | "are" | "were"));
+                .map_or(words.len(), |k| from + k);
+            let copula = words[from.min(clause_end)..clause_end]
+                .iter()
+                .position(|w| matches!(w.lower.as_str(), "is" | "was" | "are" | "were"));
             match copula {
-                Some(k) => denied_from = Some(i + 1 + k),
+                Some(k) => denied_from = Some(from + k),
                 None => {
-                    negate_next = true;
+                    refuted = true;
                     scope = true;
-                    budget = 4;
                 }
             }
-            i += 1;
+            i = from;
             continue;
         }
         if denied_from == Some(i) {
@@ -729,7 +733,7 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
         } else if is_content && !is_filler {
             out.push(Predicate {
                 class: word_class(word),
-                negative: negate_next,
+                negative: negate_next || refuted,
                 first_word: i,
                 end_word: i + 1,
                 by_meaning: false,
@@ -759,14 +763,36 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
             continue;
         }
         let sentence_start = words[..i].iter().rposition(|w| w.gap.contains(['.', ';', '"'])).unwrap_or(0);
+        // What a report said, when the sentence names the report ("Reports that the army
+        // detained his wife have been denied", "claims saying ... were dismissed"), is denied
+        // word by word; whatever else the sentence says ("The offer was rejected") is only not
+        // asserted.
+        let reported = (sentence_start..i).find(|&r| {
+            is_report_noun(words[r].lower.as_str())
+                && words.get(r + 1).is_some_and(|w| {
+                    !w.after_punctuation() && matches!(w.lower.as_str(), "that" | "claiming" | "saying" | "suggesting")
+                })
+        });
         for predicate in out.iter_mut().filter(|p| p.first_word >= sentence_start && p.first_word < i) {
             predicate.in_scope = true;
+            if reported.is_some_and(|r| predicate.first_word > r + 1) && !predicate.by_meaning {
+                predicate.negative = true;
+            }
         }
         denials.push(i);
     }
     denials.sort_unstable();
     denials.dedup();
     (out, denials)
+}
+
+/// A noun for what someone claimed, which a clause can follow ("reports that", "claims saying").
+fn is_report_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "claim" | "claims" | "report" | "reports" | "allegation" | "allegations" | "suggestion" | "suggestions"
+            | "rumor" | "rumors" | "rumour" | "rumours" | "speculation" | "story" | "stories"
+    )
 }
 
 /// A word that a negation before it denies by itself: "not all fighters were aware" denies "all",
@@ -1160,11 +1186,29 @@ mod tests {
         // "denied that X is Y" denies Y, not X.
         has("An official denied that the woman held in Lebanon is his wife", "wife", true, true);
         has("An official denied that the woman held in Lebanon is his wife", "woman", false, false);
-        // Without a "to be", the whole clause is denied.
+        // Without a "to be", every content word of the clause is denied; the one denying is not.
         has("The army denied that soldiers fired on the crowd", "troop", true, true);
-        has("The army denied that soldiers fired on the crowd", "fire", false, true);
-        // A passive denial at the end covers what came before it, without denying it itself.
-        has("Reports that the army captured his wife have now been denied", "wife", false, true);
+        has("The army denied that soldiers fired on the crowd", "fire", true, true);
+        has("The army denied that soldiers fired on the crowd", "armi", false, false);
+        // What a refuted report says is denied ("denied reports that", "dismissed claims that",
+        // "false reports that"); the report itself is not what is denied.
+        for input in [
+            "Iraq has denied reports that the army captured his wife",
+            "Iraq dismissed claims that the army captured his wife",
+            "Officials called them false reports that the army captured his wife",
+        ] {
+            has(input, "wife", true, true);
+            has(input, "armi", true, true);
+            assert!(!predicates(input).iter().any(|p| p.0 == "report" || p.0 == "claim"), "{input:?}");
+        }
+        // "rumors that X" passes X on; it does not deny it.
+        has("There were rumors that the army captured his wife", "wife", false, false);
+        // A passive denial at the end covers what came before it; what a report it names said is
+        // denied ...
+        has("Reports that the army captured his wife have now been denied", "wife", true, true);
+        has("Earlier reports claiming that the army captured his wife were denied by Iraq", "wife", true, true);
+        // ... anything else is only not asserted ("the offer was rejected" does not deny an offer).
+        has("The offer from the army was rejected", "offer", false, true);
         // "without" before a verb denies the verb; before a name it is participation.
         has("It aired the tape without having authenticated it", "authent", true, true);
         has("She visited the plant without the union delegation", "with:union", true, false);

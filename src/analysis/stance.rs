@@ -25,6 +25,9 @@ pub const PARAPHRASE: f64 = 0.45;
 /// claims tell the same fact in nearly the same words, so the one detail they differ on conflicts
 /// even where no event word or named participant ties the detail to the fact.
 pub const SAME_FRAME: f64 = 0.75;
+/// Content classes one claim denies and the other asserts, from which a pair at least `RELATED`
+/// tells one fact with its polarity reversed.
+const OPPOSED_CLASSES_FOR_ONE_FACT: usize = 2;
 
 /// The kind of detail two claims disagree on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
@@ -125,6 +128,10 @@ pub struct Findings {
     pub negation_conflict: Option<(WordSpan, WordSpan, String)>,
     /// The negation conflict is about taking part (with / without, attended / absent).
     pub participation: bool,
+    /// How many content classes one claim denies and the other asserts outright: two or more
+    /// ("denied reports that the army detained his wife" / "the army detained his wife") tell the
+    /// same fact, whatever else the claims' wording adds.
+    pub negation_classes: usize,
     pub speaker_conflict: Option<(WordSpan, WordSpan, String)>,
     /// The claims name the same people and one calls a relative what the other cannot be
     /// ("his wife and son" / "his wife and daughter").
@@ -326,11 +333,15 @@ fn compare_polarity(a: &Slots, b: &Slots, findings: &mut Findings) {
     let opposed = |(x, y): &(&ClassPolarity, &ClassPolarity)| (x.denied && y.asserted) || (y.denied && x.asserted);
     let both_deny = shared.iter().filter(|(x, y)| !participation(x) && x.covered && y.covered).count();
     let differ = shared.iter().filter(|pair| !participation(pair.0) && opposed(pair)).count();
-    let found = shared
+    let mut found = shared
         .iter()
         .filter(|pair| participation(pair.0) || differ > both_deny)
-        .find(|(x, y)| (x.denied && y.asserted && !b_refutes) || (y.denied && x.asserted && !a_refutes));
-    let Some((x, _)) = found else { return };
+        .filter(|(x, y)| (x.denied && y.asserted && !b_refutes) || (y.denied && x.asserted && !a_refutes));
+    let Some(first) = found.next() else { return };
+    // The detail a reader is shown: the first class that tells an event ("detained", "met"), when
+    // a denied clause also names who and what ("denied that the army detained his wife").
+    let is_event = |class: &str| tells_event(a, class) || tells_event(b, class);
+    let (x, _) = if is_event(&first.0.class) { first } else { found.find(|(x, _)| is_event(&x.class)).unwrap_or(first) };
     let class = x.class.as_str();
     // The occurrences that differ, for the reason.
     let (Some(p), Some(q)) = (
@@ -347,6 +358,17 @@ fn compare_polarity(a: &Slots, b: &Slots, findings: &mut Findings) {
     let reason = format!("{label}: {} vs {}", words_text(a, span_a), words_text(b, span_b));
     findings.negation_conflict = Some((span_a, span_b, reason));
     findings.participation = participation;
+    findings.negation_classes = differ;
+}
+
+/// Some word of the claim in this predicate class tells an event: a known event word ("met"), or
+/// a past form ("detained").
+fn tells_event(s: &Slots, class: &str) -> bool {
+    s.predicates.iter().filter(|p| p.class == class).any(|p| {
+        s.words
+            .get(p.first_word)
+            .is_some_and(|w| w.lower.ends_with("ed") || crate::analysis::slots::event_kind(w).is_some())
+    })
 }
 
 /// Two claims about the same people where one names a relative by one role of a pair and the
@@ -478,7 +500,9 @@ pub fn compare_examined(a: &Slots, b: &Slots, similarity: &Similarity, mut findi
     if findings.date_differs_any && persons_disjoint && findings.date_conflict.is_none() {
         return Verdict::Unrelated;
     }
-    let aligned = score >= SAME_FACT || findings.shared_quote;
+    let aligned = score >= SAME_FACT
+        || findings.shared_quote
+        || (score >= RELATED && findings.negation_classes >= OPPOSED_CLASSES_FOR_ONE_FACT);
     if !aligned || persons_disjoint {
         findings.negation_conflict = None;
     }
