@@ -280,6 +280,57 @@ fn is_age(words: &[Word], i: usize, n: usize, value: f64) -> bool {
     lower(i - 1) == "aged" || (matches!(lower(i - 1), "is" | "was") && i >= 2 && lower(i - 2) == "who")
 }
 
+/// The counts a plural number word allows ("dozens", "tens", "hundreds"), loose enough for a
+/// reporter's rounding: "dozens" are two to twelve dozen, "tens" ten to a hundred, and any
+/// other plural scale one to twenty times the scale ("thousands": 1,000 to 20,000).
+fn plural_scale(word: &Word) -> Option<(f64, f64)> {
+    let singular = word.lower.strip_suffix('s')?;
+    if singular == "ten" {
+        return Some((10.0, 100.0));
+    }
+    match lexicon().number_words.get(singular)? {
+        NumberWord::Scale(scale) if singular == "dozen" => Some((2.0 * scale, 12.0 * scale)),
+        NumberWord::Scale(scale) => Some((*scale, 20.0 * scale)),
+        _ => None,
+    }
+}
+
+/// A count given by plural number words at `i`, with its counted noun after "of": "hundreds of
+/// people", "tens of millions of dollars" (10 to 100 million), "hundreds of thousands of
+/// people". Returns the count and the word after it.
+fn vague_plural_at(words: &[Word], i: usize) -> Option<(Quantity, usize)> {
+    let of_at = |k: usize| words.get(k).is_some_and(|w| w.lower == "of" && !w.after_punctuation());
+    let (mut low, mut high) = plural_scale(words.get(i)?)?;
+    let mut end = i + 1;
+    // "tens of millions": the second plural is the unit the first counts.
+    if of_at(end) {
+        if let Some((unit, _)) = words.get(end + 1).and_then(plural_scale).filter(|&(unit, _)| unit >= 100.0) {
+            (low, high) = (low * unit, high * unit);
+            end += 2;
+        }
+    }
+    if !of_at(end) {
+        return None;
+    }
+    let noun_word = counted_noun(words, end + 1)?;
+    let noun_class = noun_class(&words[noun_word]);
+    let mut phrase_terms: BTreeSet<String> =
+        terms(&words[end + 1..noun_word + 1]).into_iter().map(|t| String::from(t.text)).collect();
+    phrase_terms.insert(noun_class.clone());
+    let quantity = Quantity {
+        value: (low * high).sqrt(),
+        low,
+        high,
+        bound: Some(Bound::Approximate),
+        first_word: i,
+        end_word: end,
+        noun_word,
+        noun_class,
+        phrase_terms,
+    };
+    Some((quantity, end))
+}
+
 /// Every count with a counted noun in `words`, skipping the word ranges in `skip` (dates).
 pub fn quantities(words: &[Word], skip: &[(usize, usize)]) -> Vec<Quantity> {
     let mut out = Vec::new();
@@ -287,6 +338,11 @@ pub fn quantities(words: &[Word], skip: &[(usize, usize)]) -> Vec<Quantity> {
     while i < words.len() {
         if skip.iter().any(|&(a, b)| (a..b).contains(&i)) {
             i += 1;
+            continue;
+        }
+        if let Some((quantity, end)) = vague_plural_at(words, i) {
+            out.push(quantity);
+            i = end;
             continue;
         }
         if let Some((tally, n)) = tally_at(words, i, skip) {
@@ -436,6 +492,14 @@ mod tests {
         check("a man aged 38 was arrested", &[(38.0, 38.0, 38.0, AGE)]);
         check("the 17-year-old student", &[(17.0, 17.0, 17.0, AGE)]);
         check("closer to a few million dollars", &[(3_500_000.0, 2_000_000.0, 5_000_000.0, "dollar")]);
+        // Plural number words: a range loose enough for rounding, with the noun after "of".
+        let range = |input: &str| quantities(&words(input), &[]).iter().map(|q| (q.low, q.high, q.noun_class.clone())).collect::<Vec<_>>();
+        assert_eq!(range("made tens of millions of dollars"), [(10e6, 100e6, "dollar".to_string())]);
+        assert_eq!(range("hundreds of thousands of people"), [(100e3, 2e6, "people".to_string())]);
+        assert_eq!(range("dozens of soldiers were hurt"), [(24.0, 144.0, "troop".to_string())]);
+        assert_eq!(range("thousands of protesters"), [(1e3, 20e3, "protest".to_string())]);
+        // Without a counted noun it counts nothing ("worth millions").
+        assert!(range("the house is worth millions").is_empty());
         check("several hundred people", &[(600.0, 300.0, 900.0, "people")]);
     }
 
