@@ -314,7 +314,8 @@ impl Reading {
     /// Starts reading a corpus: its sources in id order, and the words they capitalise.
     pub fn new(corpus: &Corpus) -> Reading {
         let mut sources: Vec<Source> = corpus.sources.clone();
-        sources.sort_by(|a, b| a.id.cmp(&b.id));
+        // Ids are unique (`corpus` skips a second source with a taken id).
+        sources.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         let vocabulary = slots::Vocabulary::from_texts(sources.iter().map(|s| s.text.as_str()));
         Reading { sources, vocabulary, next: 0, claims: Vec::new(), slots: Vec::new() }
     }
@@ -587,7 +588,8 @@ impl Comparing {
                 related.push((link.from, link.to));
             }
         }
-        links.sort_by_key(|link| (link.from, link.to));
+        // A pair of claims makes one link at most.
+        links.sort_unstable_by_key(|link| (link.from, link.to));
         related.sort_unstable();
         // Per claim: how many independent origins back or contradict it, from the (claim,
         // origin) pairs of the links, sorted and each counted once.

@@ -159,10 +159,15 @@ impl Totals {
     }
 }
 
+/// Heaviest term first, then in term order (the terms are distinct, so the order is total).
+fn heaviest_first(x: &(f64, &ShortText), y: &(f64, &ShortText)) -> std::cmp::Ordering {
+    y.0.total_cmp(&x.0).then_with(|| x.1.cmp(y.1))
+}
+
 /// The terms two claims share, heaviest first (for naming them to a reader).
 pub fn shared_terms(a: &Slots, b: &Slots, weights: &Weights) -> Vec<String> {
     let mut shared: Vec<(f64, &ShortText)> = a.terms.intersection(&b.terms).map(|t| (weights.idf(t), t)).collect();
-    shared.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(y.1)));
+    shared.sort_unstable_by(heaviest_first);
     shared.into_iter().map(|(_, t)| t.to_string()).collect()
 }
 
@@ -211,7 +216,7 @@ pub fn similarity_with_totals(
     let shared_weight: f64 = shared.iter().map(|(w, _)| w).sum();
     let cosine = shared_weight / (weight_a * weight_b).sqrt();
     let overlap = shared_weight / weight_a.min(weight_b);
-    shared.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(y.1)));
+    shared.sort_unstable_by(heaviest_first);
     let frame = if a.frame.len().min(b.frame.len()) < MIN_FRAME_TERMS {
         0.0
     } else {

@@ -264,7 +264,7 @@ impl WordIndex {
     /// Every feature name, dense ones first, in index order.
     pub fn names(&self) -> Vec<String> {
         let mut words: Vec<(&u32, String)> = self.index.iter().map(|((s, t), i)| (i, s.feature(t))).collect();
-        words.sort();
+        words.sort_unstable();
         dense_names().into_iter().chain(words.into_iter().map(|(_, name)| name)).collect()
     }
 }
@@ -390,7 +390,7 @@ pub fn read(claim: &str, text: &str) -> Reading {
         sentences.iter().map(|s| align::similarity(&claim_slots, s, &weights)).collect();
     // Sentences by similarity to the claim, most similar first; ties go to the earlier one.
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&i, &j| similarities[j].score.total_cmp(&similarities[i].score).then(i.cmp(&j)));
+    order.sort_unstable_by(|&i, &j| similarities[j].score.total_cmp(&similarities[i].score).then(i.cmp(&j)));
     let top: Vec<usize> = order.iter().copied().take(TOP).collect();
     let best = order.first().copied();
     let sim_max = best.map_or(0.0, |b| similarities[b].score);

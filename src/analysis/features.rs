@@ -250,7 +250,8 @@ impl ClaimTerms {
                 }
             })
             .collect();
-        terms.sort_by_key(|t| t.id);
+        // Entries of one id are equal (their fields depend on the term only).
+        terms.sort_unstable_by_key(|t| t.id);
         terms.dedup_by_key(|t| t.id);
         let mut bigrams: Vec<u64> = slots
             .word_terms

@@ -176,11 +176,17 @@ pub fn matching_words(selected: &str, quote: &str) -> Vec<Span> {
     marks
 }
 
+/// The order of a list of evidence: by source, then claim.
+fn by_source(item: &Evidence) -> (usize, ClaimId) {
+    (item.source, item.claim)
+}
+
 /// Main-point backings first, then side details; each side by source and claim.
 fn order(verdict: &mut Verdict) {
-    verdict.backing.sort_by_key(|item| (item.side_detail, item.source, item.claim));
-    verdict.contradicting.sort_by_key(|item| (item.source, item.claim));
-    verdict.related.sort_by_key(|item| (item.source, item.claim));
+    // A claim is listed once per list, so the keys are distinct.
+    verdict.backing.sort_unstable_by_key(|item| (item.side_detail, item.source, item.claim));
+    verdict.contradicting.sort_unstable_by_key(by_source);
+    verdict.related.sort_unstable_by_key(by_source);
 }
 
 /// Every sentence's status from the links of its claims to claims of other sources.
@@ -607,8 +613,10 @@ impl Model {
                 disputes.push(dispute);
             }
         }
-        disputes
-            .sort_by_key(|dispute| (dispute.sides[0].0, dispute.sides[0].1, dispute.sides[1].0, dispute.sides[1].1));
+        // One dispute per pair of sentences (`same_pair`), so the keys are distinct.
+        disputes.sort_unstable_by_key(|dispute| {
+            (dispute.sides[0].0, dispute.sides[0].1, dispute.sides[1].0, dispute.sides[1].1)
+        });
         disputes
     }
 
@@ -656,8 +664,11 @@ impl Model {
             if members.is_empty() {
                 continue;
             }
-            members.sort_by(|a, b| {
-                b.1.cmp(&a.1).then_with(|| self.corpus.sources[a.0].name.cmp(&self.corpus.sources[b.0].name))
+            // Sources of one name keep their corpus order.
+            members.sort_unstable_by(|a, b| {
+                b.1.cmp(&a.1)
+                    .then_with(|| self.corpus.sources[a.0].name.cmp(&self.corpus.sources[b.0].name))
+                    .then(a.0.cmp(&b.0))
             });
             rows.push(SourceRow::Group { kind, count: members.len() });
             rows.extend(members.into_iter().map(|(source, told)| SourceRow::Source { source, told }));
