@@ -362,6 +362,34 @@ mod tests {
     }
 
     #[test]
+    fn a_place_spelled_another_way_is_the_same_place() {
+        use crate::analysis::{analyse, Relation};
+        for (a, b) in [
+            (
+                "Police arrested the captain of the cargo ship Meridian in Rotterdam on Monday.",
+                "La policía arrestó al capitán del buque Meridian en Róterdam el lunes.",
+            ),
+            (
+                "The trade ministers of Morocco and Spain signed the port agreement in Marrakech.",
+                "The trade ministers of Morocco and Spain signed the port agreement in Marrakesh.",
+            ),
+        ] {
+            let analysis = analyse(&two_articles(a, b));
+            let relations: Vec<_> = analysis.links.iter().map(|l| (l.relation, l.reason.clone())).collect();
+            assert!(
+                !relations.is_empty() && relations.iter().all(|(r, _)| *r == Relation::Supports),
+                "{b:?}: {relations:?}"
+            );
+        }
+        // Another city is still another place.
+        let analysis = analyse(&two_articles(
+            "Police arrested the captain of the cargo ship Meridian in Rotterdam on Monday.",
+            "Police arrested the captain of the cargo ship Meridian in Antwerp on Monday.",
+        ));
+        assert!(analysis.links.iter().any(|l| l.relation == Relation::Contradicts), "{:?}", analysis.links);
+    }
+
+    #[test]
     fn every_claim_quoting_the_same_words_backs() {
         use crate::analysis::{analyse, Relation};
         // The second source quotes the minister twice; both of its claims back the first's,

@@ -280,7 +280,8 @@ fn compare_places(a: &Slots, b: &Slots, same_frame: bool, findings: &mut Finding
             if undecided {
                 continue;
             }
-            if lexicon.places_compatible(&x.value.key, &y.value.key) {
+            if lexicon.places_compatible(&x.value.key, &y.value.key) || spellings_of_one_place(&x.value.key, &y.value.key)
+            {
                 findings.place_agrees = true;
             } else {
                 conflicts.push((x, y));
@@ -472,6 +473,13 @@ pub fn nothing_to_examine(a: &Slots, b: &Slots, similarity: &Similarity) -> bool
         && (a.dates.is_empty() || b.dates.is_empty())
         && (a.places.is_empty() || b.places.is_empty())
         && !shares_quote(a, b)
+}
+
+/// Two ways of writing one place: the same without accents, or one letter apart ("Rotterdam" in
+/// a Spanish report is "Róterdam", "Marrakech" is "Marrakesh" elsewhere).
+fn spellings_of_one_place(a: &str, b: &str) -> bool {
+    let (a, b) = (crate::analysis::language::fold(a), crate::analysis::language::fold(b));
+    a == b || one_edit_apart(&a, &b)
 }
 
 /// Two names of five letters or more that one substitution, insertion or deletion turns into
