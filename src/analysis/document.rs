@@ -324,7 +324,7 @@ fn covered(term: &str, text: &BTreeSet<&str>) -> bool {
             return true;
         }
     }
-    lexicon.places.contains_key(term) && lexicon.place_chain(term).iter().skip(1).any(|p| text.contains(p.as_str()))
+    lexicon.places.contains_key(term) && lexicon.place_chain(term).as_slice().iter().skip(1).any(|p| text.contains(p))
 }
 
 /// Cue words of one sentence: how many refute, hedge and negate.

@@ -278,15 +278,18 @@ impl Lexicon {
     }
 
     /// The chain of places from `place` up to the world, `place` first; bounded against loops.
-    pub fn place_chain(&self, place: &str) -> Vec<String> {
-        let mut chain = vec![place.to_string()];
-        let mut current = place.to_string();
-        while let Some(parent) = self.parent_place(&current) {
-            if chain.iter().any(|seen| seen == parent) || chain.len() > 8 {
+    /// Borrowed, not allocated: it is read for every pair of places an analysis compares.
+    pub fn place_chain<'a>(&'a self, place: &'a str) -> PlaceChain<'a> {
+        let mut chain = PlaceChain { places: [""; MAX_PLACE_CHAIN], len: 1 };
+        chain.places[0] = place;
+        let mut current = place;
+        while let Some(parent) = self.parent_place(current) {
+            if chain.as_slice().contains(&parent) || chain.len >= MAX_PLACE_CHAIN {
                 break;
             }
-            chain.push(parent.to_string());
-            current = parent.to_string();
+            chain.places[chain.len] = parent;
+            chain.len += 1;
+            current = parent;
         }
         chain
     }
@@ -296,13 +299,28 @@ impl Lexicon {
     pub fn is_city(&self, place: &str) -> bool {
         self.places.contains_key(place)
             && !self.regions.contains(place)
-            && self.place_chain(place).len() >= 4
+            && self.place_chain(place).as_slice().len() >= 4
             && !self.containers.contains(place)
     }
 
     /// True when one place lies inside the other (or they are the same place).
     pub fn places_compatible(&self, a: &str, b: &str) -> bool {
-        self.place_chain(a).iter().any(|p| p == b) || self.place_chain(b).iter().any(|p| p == a)
+        self.place_chain(a).as_slice().contains(&b) || self.place_chain(b).as_slice().contains(&a)
+    }
+}
+
+/// The most places a chain holds (a place and eight containers), against loops in the table.
+const MAX_PLACE_CHAIN: usize = 9;
+
+/// A place and the places it lies in, innermost first (`Lexicon::place_chain`).
+pub struct PlaceChain<'a> {
+    places: [&'a str; MAX_PLACE_CHAIN],
+    len: usize,
+}
+
+impl<'a> PlaceChain<'a> {
+    pub fn as_slice(&self) -> &[&'a str] {
+        &self.places[..self.len]
     }
 }
 

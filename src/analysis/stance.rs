@@ -140,12 +140,12 @@ pub struct Findings {
     pub shared_event_kind: bool,
 }
 
-fn compare_numbers(a: &Slots, b: &Slots, findings: &mut Findings) {
+fn compare_numbers<'a>(a: &'a Slots, b: &'a Slots, findings: &mut Findings) {
     let mut classes: Vec<&str> = a.quantities.iter().map(|q| q.noun_class.as_str()).collect();
     classes.sort_unstable();
     classes.dedup();
     for class in classes {
-        let of = |s: &Slots| s.quantities.iter().filter(|q| q.noun_class == class).cloned().collect::<Vec<_>>();
+        let of = |s: &'a Slots| s.quantities.iter().filter(|q| q.noun_class == class).collect::<Vec<_>>();
         let (qa, qb) = (of(a), of(b));
         if qb.is_empty() {
             continue;
@@ -259,7 +259,7 @@ fn compare_places(a: &Slots, b: &Slots, same_frame: bool, findings: &mut Finding
     for x in &a.places {
         for y in &b.places {
             let same_kind = matches!((&x.event, &y.event), (Some(p), Some(q)) if p == q);
-            let specific = |key: &str| lexicon.place_chain(key).len() >= 4;
+            let specific = |key: &str| lexicon.place_chain(key).as_slice().len() >= 4;
             if same_kind
                 && lexicon.places_compatible(&x.value.key, &y.value.key)
                 && specific(&x.value.key)
