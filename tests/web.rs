@@ -351,7 +351,10 @@ async fn backing_names_what_matched_and_related_claims_stay_apart_and_uncounted(
     assert!(!backing.is_empty());
     for (source, text) in &backing {
         // The reason says what matched, not a bag of shared words.
-        assert!(text.contains("both:") || text.contains("same ") || text.contains("both name"), "{source}: {text}");
+        assert!(
+            ["both:", "same ", "both name", "both deny:"].iter().any(|what| text.contains(what)),
+            "{source}: {text}"
+        );
     }
     // Claims that only share names or topic are listed apart, collapsed, and not counted.
     let related = root.query_selector(".crosscheck__related").unwrap().expect("an 'Also mentions' list");

@@ -336,8 +336,17 @@ mod tests {
             "The teenage trader Omar Haddad is rumored to have made $48 million from trading shares during his lunch breaks.";
         assert_eq!(relations(said, denied), [(Relation::Contradicts, Some(ConflictKind::Negation))]);
         assert!(relations(rumoured, denied).iter().all(|(r, _)| *r != Relation::Contradicts));
-        // Both deny it: they agree.
+        // Both deny it: they agree, and the reason says so.
         assert!(relations(denied, denied).iter().all(|(r, _)| *r == Relation::Supports));
+        let analysis = analyse(&two_articles(
+            denied,
+            "Omar Haddad, the teenage trader, never made $48 million from trading shares in his lunch breaks.",
+        ));
+        let reasons: Vec<_> = analysis.links.iter().map(|l| (l.relation, l.reason.as_str())).collect();
+        assert!(
+            matches!(reasons.as_slice(), [(Relation::Supports, reason)] if reason.starts_with("both deny: did not make")),
+            "{reasons:?}"
+        );
     }
 
     #[test]

@@ -583,6 +583,11 @@ pub fn support_reason(a: &Slots, b: &Slots, similarity: &Similarity, findings: &
         same.push("place".to_string());
     }
     let mut parts: Vec<String> = Vec::new();
+    // What both claims deny ("was not the wife" / "denied that she is his wife") is the fact
+    // they agree on, before any detail.
+    if let Some(denied) = denied_by_both(a, b) {
+        parts.push(format!("both deny: {denied}"));
+    }
     if !same.is_empty() {
         parts.push(format!("same {}", join_and(&same)));
     }
@@ -656,6 +661,40 @@ pub fn support_reason(a: &Slots, b: &Slots, similarity: &Similarity, findings: &
         return "the same fact".to_string();
     }
     parts.join("; ")
+}
+
+/// The first word the first claim denies whose class the second denies too, as written, from
+/// the word that denies it when that is close ("not the wife", "didn't even have to audition").
+/// A word that denies by its meaning ("hoax" denies "real") is left out: "both deny hoax" would
+/// say the opposite of what they share.
+fn denied_by_both(a: &Slots, b: &Slots) -> Option<String> {
+    // Most claims deny nothing.
+    if !a.polarity.iter().any(|p| p.denied) || !b.polarity.iter().any(|p| p.denied) {
+        return None;
+    }
+    let denied_in_b = |class: &str| b.polarity.iter().any(|p| p.denied && p.class == class);
+    let p = a.predicates.iter().filter(|p| p.negative && !p.by_meaning && !p.class.starts_with("with:")).find(|p| {
+        a.polarity.iter().any(|q| q.denied && q.class == p.class) && denied_in_b(&p.class)
+    })?;
+    const NEAR: usize = 4;
+    let first = a
+        .denial_words
+        .iter()
+        .copied()
+        .filter(|&d| d < p.first_word && p.first_word - d <= NEAR)
+        .max()
+        .unwrap_or(p.first_word);
+    // "did not make", not "not make".
+    let auxiliary = first.checked_sub(1).filter(|&k| {
+        k + 1 < p.first_word
+            && !a.words[first].after_punctuation()
+            && matches!(
+                a.words[k].lower.as_str(),
+                "did" | "does" | "do" | "is" | "was" | "are" | "were" | "has" | "have" | "had" | "will" | "would"
+                    | "could" | "can"
+            )
+    });
+    Some(words_text(a, (auxiliary.unwrap_or(first), p.end_word))).filter(|surface| !surface.is_empty())
 }
 
 /// "a", "a and b", "a, b and c".
