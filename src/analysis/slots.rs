@@ -424,9 +424,25 @@ fn is_demonym(lower: &str) -> bool {
         })
 }
 
+/// Word `i` says where what follows it is: "in", "at", "near", "outside", "off", or the "of" of
+/// a place's part ("the coast of", "the outskirts of", "north of").
+fn is_locative(words: &[Word], i: usize) -> bool {
+    match words.get(i).map(|w| w.lower.as_str()) {
+        Some("in" | "at" | "near" | "outside" | "off") => true,
+        Some("of") => i.checked_sub(1).and_then(|k| words.get(k)).is_some_and(|w| {
+            matches!(
+                w.lower.as_str(),
+                "coast" | "island" | "outskirts" | "suburbs" | "north" | "south" | "east" | "west" | "northwest"
+                    | "northeast" | "southwest" | "southeast"
+            )
+        }),
+        _ => false,
+    }
+}
+
 /// Names the gazetteer does not know that are used as a place: a capitalised name right after
-/// "in" or "at" ("met in Ostervik") is where something happened, not who did it. A run of
-/// such names is one place ("in Palm Springs"). Acronyms (organisations), possessives ("at
+/// a locative word (`is_locative`: "met in Ostervik", "off the coast of Ostervik") is where
+/// something happened, not who did it. A run of such names is one place ("in Palm Springs"). Acronyms (organisations), possessives ("at
 /// Trump's estate") and names the alias table gives to someone are left as they are.
 fn unknown_places(words: &[Word], names: Vec<Name>) -> Vec<Name> {
     let lexicon = lexicon();
@@ -435,7 +451,7 @@ fn unknown_places(words: &[Word], names: Vec<Name>) -> Vec<Name> {
     let mut index = 0;
     while index < names.len() {
         let name = &names[index];
-        let after_preposition = name.word > 0 && matches!(words[name.word - 1].lower.as_str(), "in" | "at");
+        let after_preposition = name.word > 0 && is_locative(words, name.word - 1);
         let usable = |n: &Name| {
             let word = &words[n.word];
             n.kind == NameKind::Person && !word.is_acronym() && !word.surface.ends_with("'s") && !is_somebody(&n.key)
@@ -700,7 +716,9 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
                     first_word: i,
                     end_word: i + n,
                     by_meaning: true,
-                    in_scope: scope,
+                    // Denied twice is asserted: "refused to resign" says one stays in office,
+                    // "did not reject" that one accepted.
+                    in_scope: scope && !negate_next,
                 });
             }
             negate_next = false;
@@ -1042,7 +1060,7 @@ pub fn read_words_in(
         if words[before].lower == "the" && before > 0 {
             before -= 1;
         }
-        if !matches!(words[before].lower.as_str(), "in" | "at" | "near") {
+        if !is_locative(&words, before) {
             continue;
         }
         // "in Anchorage, Alaska": the container after the comma adds nothing.
@@ -1201,6 +1219,9 @@ mod tests {
             has(input, "armi", true, true);
             assert!(!predicates(input).iter().any(|p| p.0 == "report" || p.0 == "claim"), "{input:?}");
         }
+        // Denied twice is asserted outright: "refused to resign" (stays leading), "did not reject".
+        has("The minister refused to resign over the affair", "lead", false, false);
+        has("The council did not reject the plan", "accept", false, false);
         // "rumors that X" passes X on; it does not deny it.
         has("There were rumors that the army captured his wife", "wife", false, false);
         // A passive denial at the end covers what came before it; what a report it names said is
