@@ -178,6 +178,21 @@ fn counted_noun(words: &[Word], i: usize) -> Option<usize> {
     first_content
 }
 
+/// The word of a scale that names the number after it ("magnitude 5.8", "a magnitude of 6.2",
+/// "category 4", "level 3"): the number is a reading on that scale.
+fn scale_before(words: &[Word], i: usize) -> Option<usize> {
+    let is_scale = |k: usize| matches!(words[k].lower.as_str(), "magnitude" | "category" | "level");
+    let before = i.checked_sub(1)?;
+    if words[i].after_punctuation() {
+        return None;
+    }
+    if is_scale(before) {
+        return Some(before);
+    }
+    let of = words[before].lower == "of" && !words[before].after_punctuation();
+    before.checked_sub(1).filter(|&k| of && is_scale(k))
+}
+
 /// Vague counts and the values they allow: "a few" people are two to five, "several" three to
 /// nine. They stand in a number as their middle value and widen to this range.
 const VAGUE: [(&str, f64, f64); 2] = [("few", 2.0, 5.0), ("several", 3.0, 9.0)];
@@ -392,7 +407,7 @@ pub fn quantities(words: &[Word], skip: &[(usize, usize)]) -> Vec<Quantity> {
             i = end_word;
             continue;
         }
-        let Some(noun_word) = counted_noun(words, i + n) else {
+        let Some(noun_word) = scale_before(words, i).or_else(|| counted_noun(words, i + n)) else {
             i += n;
             continue;
         };
@@ -400,6 +415,8 @@ pub fn quantities(words: &[Word], skip: &[(usize, usize)]) -> Vec<Quantity> {
             Some((bound, first)) => (Some(bound), first),
             None => (None, i),
         };
+        // A scale's name before the number starts the count ("magnitude 5.8").
+        let first_word = first_word.min(noun_word);
         let (mut low, mut high) = widen(value, bound);
         // "a few million": the vague word's range, times whatever scale follows it.
         if let Some(&(word, least, most)) =
@@ -413,8 +430,10 @@ pub fn quantities(words: &[Word], skip: &[(usize, usize)]) -> Vec<Quantity> {
             (low, high) = (least * scale, most * scale);
         }
         let noun_class = noun_class(&words[noun_word]);
+        // The counted noun phrase: after the number, or the scale's name before it.
+        let phrase = if noun_word < i { noun_word..noun_word + 1 } else { i + n..noun_word + 1 };
         let mut phrase_terms: BTreeSet<String> =
-            terms(&words[i + n..noun_word + 1]).into_iter().map(|t| String::from(t.text)).collect();
+            terms(&words[phrase]).into_iter().map(|t| String::from(t.text)).collect();
         phrase_terms.insert(noun_class.clone());
         out.push(Quantity {
             phrase_terms,
@@ -498,6 +517,9 @@ mod tests {
         assert_eq!(range("hundreds of thousands of people"), [(100e3, 2e6, "people".to_string())]);
         assert_eq!(range("dozens of soldiers were hurt"), [(24.0, 144.0, "troop".to_string())]);
         assert_eq!(range("thousands of protesters"), [(1e3, 20e3, "protest".to_string())]);
+        // A reading on a named scale.
+        assert_eq!(range("an earthquake of magnitude 5.8 struck"), [(5.8, 5.8, "magnitud".to_string())]);
+        assert_eq!(range("the earthquake had a magnitude of 6.2, they said"), [(6.2, 6.2, "magnitud".to_string())]);
         // Without a counted noun it counts nothing ("worth millions").
         assert!(range("the house is worth millions").is_empty());
         check("several hundred people", &[(600.0, 300.0, 900.0, "people")]);

@@ -670,6 +670,14 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
         let refuted_from = match (words.get(i + 1), words.get(i + 2)) {
             _ if !refutes => None,
             (Some(next), _) if next.lower == "that" && antonym.is_some() => Some(i + 2),
+            // "denied it had laid off workers": the "that" left out before a pronoun.
+            (Some(next), _)
+                if antonym.is_some()
+                    && !next.after_punctuation()
+                    && matches!(next.lower.as_str(), "it" | "he" | "she" | "they" | "we" | "i") =>
+            {
+                Some(i + 1)
+            }
             (Some(noun), Some(next))
                 if next.lower == "that" && !next.after_punctuation() && is_report_noun(noun.lower.as_str()) =>
             {

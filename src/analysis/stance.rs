@@ -162,7 +162,7 @@ fn compare_numbers<'a>(a: &'a Slots, b: &'a Slots, findings: &mut Findings) {
                 if findings.negation_conflict.is_none() {
                     let widen = |s: &Slots, q: &crate::analysis::numbers::Quantity| {
                         let first = s.cues.polar_word.filter(|&w| w < q.first_word).unwrap_or(q.first_word);
-                        (first.max(q.first_word.saturating_sub(4)), q.noun_word + 1)
+                        (first.max(q.first_word.saturating_sub(4)), (q.noun_word + 1).max(q.end_word))
                     };
                     let (span_a, span_b) = (widen(a, x), widen(b, y));
                     let reason = format!("negation: {} vs {}", words_text(a, span_a), words_text(b, span_b));
@@ -201,7 +201,7 @@ fn compare_numbers<'a>(a: &'a Slots, b: &'a Slots, findings: &mut Findings) {
                     .to_string();
                     findings.number_same_group = x.phrase_terms.intersection(&y.phrase_terms).count() >= 2;
                     findings.number_conflict =
-                        Some(((x.first_word, x.noun_word + 1), (y.first_word, y.noun_word + 1), reason));
+                        Some(((x.first_word, (x.noun_word + 1).max(x.end_word)), (y.first_word, (y.noun_word + 1).max(y.end_word)), reason));
                 }
             }
         }
@@ -518,9 +518,13 @@ pub fn compare_examined(a: &Slots, b: &Slots, similarity: &Similarity, mut findi
         findings.speaker_conflict = None;
     }
     let same_event_established = |anchor: bool| anchor || same_frame || score >= PARAPHRASE;
+    // Counts conflict within one fact: claims alike, or alike apart from their details (the same
+    // frame), or about one kind of event.
     let conflict = if let Some(c) = findings.number_conflict.take().filter(|_| {
         !persons_disjoint
-            && (score >= SAME_FACT || (findings.shared_event_kind && (score >= RELATED || findings.number_same_group)))
+            && (score >= SAME_FACT
+                || same_frame
+                || (findings.shared_event_kind && (score >= RELATED || findings.number_same_group)))
     }) {
         Some((ConflictKind::Number, c))
     } else if let Some(c) =
@@ -573,7 +577,7 @@ pub fn support_reason(a: &Slots, b: &Slots, similarity: &Similarity, findings: &
     }
     if findings.number_agrees {
         if let Some(q) = a.quantities.iter().find(|q| b.quantities.iter().any(|r| q.agrees_with(r))) {
-            same.push(format!("count ({})", words_text(a, (q.first_word, q.noun_word + 1))));
+            same.push(format!("count ({})", words_text(a, (q.first_word, (q.noun_word + 1).max(q.end_word)))));
         }
     }
     if findings.date_agrees {
