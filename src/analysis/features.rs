@@ -70,13 +70,31 @@ pub fn cues(slots: &Slots) -> Cues {
 
 /// The stance cue words of a claim: its refuting, hedging and negating words, and the words that
 /// deny by their meaning ("rejected", "pulled out"), which count as denials too.
+/// Whether the refuting word at `i` (a `refute` cue) refutes here. A word that also means doing
+/// something to people or things ("dismissed 85 staff", "withdrew from the role") refutes only
+/// when what it acts on was said: a report, a claim, or "as" ("dismissed the claims", "withdrew
+/// the story", "dismissed it as a hoax").
+pub fn refutes_at(words: &[crate::analysis::normalize::Word], i: usize) -> bool {
+    let acts_on_what_was_said = matches!(
+        words[i].lower.as_str(),
+        "dismiss" | "dismissed" | "dismisses" | "withdraw" | "withdrew" | "withdrawn" | "withdraws"
+    );
+    if !acts_on_what_was_said {
+        return true;
+    }
+    words[i + 1..].iter().take(4).take_while(|w| !w.after_punctuation()).any(|w| {
+        let word = w.lower.as_str();
+        word == "as" || crate::analysis::slots::is_report_noun(word)
+    })
+}
+
 pub fn read_cues(slots: &Slots) -> Cues {
     let table = &lexicon().cues;
     let mut out = Cues::default();
     let mut denials: BTreeSet<usize> = slots.denial_words.iter().copied().collect();
     for (i, word) in slots.words.iter().enumerate() {
         let bits = table.get(word.lower.as_str()).copied().unwrap_or(0);
-        let refute = bits & CUE_REFUTE != 0;
+        let refute = bits & CUE_REFUTE != 0 && refutes_at(&slots.words, i);
         let negation = bits & CUE_NEGATION != 0 || word.negated;
         out.refute |= refute;
         out.hedge |= bits & CUE_HEDGE != 0;
@@ -117,7 +135,7 @@ pub fn covered_words(slots: &Slots, refuting: bool) -> Vec<bool> {
         // "not all of them": what is denied is "all", not the rest of the clause.
         let of_quantifier = words.get(i + 1).is_some_and(crate::analysis::slots::is_quantifier);
         let negation = (bits & CUE_NEGATION != 0 || words[i].negated) && !of_quantifier;
-        let refute = refuting && bits & CUE_REFUTE != 0;
+        let refute = refuting && bits & CUE_REFUTE != 0 && refutes_at(words, i);
         if !(negation || refute) {
             continue;
         }
@@ -523,4 +541,25 @@ pub fn pair_before_rules((a, b): (&Slots, &Slots), shared_terms: &SharedTerms, c
         bigram_share(ta, tb),
         refuted_overlap,
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dismissal_refutes_only_what_was_said() {
+        let refutes = |text: &str, word: &str| {
+            let words = crate::analysis::normalize::words(text);
+            let i = words.iter().position(|w| w.lower == word).expect("the word");
+            refutes_at(&words, i)
+        };
+        assert!(refutes("The ministry dismissed the claims as baseless", "dismissed"));
+        assert!(refutes("The agency dismissed it as a hoax", "dismissed"));
+        assert!(refutes("The paper withdrew the story on Friday", "withdrew"));
+        assert!(!refutes("The firm dismissed 85 staff on Monday", "dismissed"));
+        assert!(!refutes("Bale has withdrawn from the role", "withdrawn"));
+        // Other refuting words refute wherever they stand.
+        assert!(refutes("The ministry denied the arrest", "denied"));
+    }
 }

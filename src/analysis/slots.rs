@@ -666,7 +666,8 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
         let refutes = lexicon
             .cues
             .get(word.lower.as_str())
-            .is_some_and(|bits| bits & crate::analysis::lexicon::CUE_REFUTE != 0);
+            .is_some_and(|bits| bits & crate::analysis::lexicon::CUE_REFUTE != 0)
+            && crate::analysis::features::refutes_at(words, i);
         let refuted_from = match (words.get(i + 1), words.get(i + 2)) {
             _ if !refutes => None,
             (Some(next), _) if next.lower == "that" && antonym.is_some() => Some(i + 2),
@@ -799,6 +800,12 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
                     !w.after_punctuation() && matches!(w.lower.as_str(), "that" | "claiming" | "saying" | "suggesting")
                 })
         });
+        // "85 staff were dismissed" is a dismissal, not a refutation; "claims that ... were
+        // dismissed" is one.
+        let names_a_report = (sentence_start..i).any(|r| is_report_noun(words[r].lower.as_str()));
+        if !names_a_report && !crate::analysis::features::refutes_at(words, i) {
+            continue;
+        }
         for predicate in out.iter_mut().filter(|p| p.first_word >= sentence_start && p.first_word < i) {
             predicate.in_scope = true;
             if reported.is_some_and(|r| predicate.first_word > r + 1) && !predicate.by_meaning {
@@ -813,7 +820,7 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
 }
 
 /// A noun for what someone claimed, which a clause can follow ("reports that", "claims saying").
-fn is_report_noun(word: &str) -> bool {
+pub fn is_report_noun(word: &str) -> bool {
     matches!(
         word,
         "claim" | "claims" | "report" | "reports" | "allegation" | "allegations" | "suggestion" | "suggestions"
