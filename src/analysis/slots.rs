@@ -479,13 +479,18 @@ fn unknown_places(words: &[Word], names: Vec<Name>) -> Vec<Name> {
 
 /// The nearest event word to `anchor`, left first on ties.
 fn nearest_event(words: &[Word], anchor: usize, skip: (usize, usize)) -> Option<String> {
+    // An event word in the detail's own clause comes before any across a comma or a stop ("will
+    // open on Sundays from April, the council announced": April is when it opens).
+    const OTHER_CLAUSE: usize = 12;
     let mut best: Option<(usize, String)> = None;
     for (i, word) in words.iter().enumerate() {
         if (skip.0..skip.1).contains(&i) {
             continue;
         }
         if let Some(kind) = event_kind(word) {
-            let distance = anchor.abs_diff(i);
+            let (from, to) = (anchor.min(i), anchor.max(i));
+            let across = words[from + 1..=to].iter().any(|w| w.gap.contains([',', ';', ':', '.']));
+            let distance = anchor.abs_diff(i) + if across { OTHER_CLAUSE } else { 0 };
             let better = match &best {
                 None => true,
                 Some((d, _)) => distance < *d,
@@ -1293,6 +1298,10 @@ mod tests {
         assert_eq!(s.places[0].value.key, "alaska");
         let s = slots("U.S. officials confirmed on Tuesday that Gen. Dan Caine attended the meeting virtually");
         assert_eq!(s.dates[0].event.as_deref(), Some("say"));
+        // An event in the date's own clause comes before a nearer one across a comma.
+        let s = slots("The central library will open on Sundays from April, the council announced");
+        let april = s.dates.iter().find(|d| d.value.named.month == Some(4)).expect("April");
+        assert_eq!(april.event.as_deref(), Some("open"));
         let s = slots("President Donald Trump and Putin met Friday in Anchorage, Alaska, to discuss the conflict");
         assert_eq!(s.places.len(), 1);
         assert_eq!(s.places[0].value.key, "anchorage");
