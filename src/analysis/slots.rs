@@ -629,6 +629,19 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
             i += 1;
             continue;
         }
+        // "voted for" asserts what "voted against" denies (`data/polarity.tsv`: accepting).
+        if matches!(word.lower.as_str(), "vote" | "voted" | "votes" | "voting")
+            && words.get(i + 1).is_some_and(|next| next.lower == "for" && !next.after_punctuation())
+        {
+            out.push(Predicate {
+                class: "accept".to_string(),
+                negative: negate_next,
+                first_word: i,
+                end_word: i + 2,
+                by_meaning: true,
+                in_scope: scope && !negate_next,
+            });
+        }
         // Participation: "with X" asserts that X took part, "without X" denies it; the two only
         // ever conflict with each other ("visited with the delegation" / "without the delegation").
         if matches!(word.lower.as_str(), "with" | "without" | "alongside") {
@@ -1242,6 +1255,9 @@ mod tests {
         // Denied twice is asserted outright: "refused to resign" (stays leading), "did not reject".
         has("The minister refused to resign over the affair", "lead", false, false);
         has("The council did not reject the plan", "accept", false, false);
+        // "voted for" asserts what "voted against" denies.
+        has("The senator voted for the arms bill", "accept", false, false);
+        has("The senator voted against the arms bill", "accept", true, false);
         // "rumors that X" passes X on; it does not deny it.
         has("There were rumors that the army captured his wife", "wife", false, false);
         // A passive denial at the end covers what came before it; what a report it names said is
