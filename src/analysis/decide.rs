@@ -365,7 +365,8 @@ mod tests {
             assert!(analysis.links[0].reason.contains("arrested"), "{}", analysis.links[0].reason);
         }
         // A second report of the arrest backs it.
-        let analysis = analyse(&two_articles(said, "Police arrested the captain of the cargo ship Meridian in Rotterdam."));
+        let analysis =
+            analyse(&two_articles(said, "Police arrested the captain of the cargo ship Meridian in Rotterdam."));
         let relations: Vec<_> = analysis.links.iter().map(|l| l.relation).collect();
         assert_eq!(relations, [Relation::Supports]);
     }

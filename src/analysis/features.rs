@@ -68,8 +68,6 @@ pub fn cues(slots: &Slots) -> Cues {
     slots.cues
 }
 
-/// The stance cue words of a claim: its refuting, hedging and negating words, and the words that
-/// deny by their meaning ("rejected", "pulled out"), which count as denials too.
 /// Whether the refuting word at `i` (a `refute` cue) refutes here. A word that also means doing
 /// something to people or things ("dismissed 85 staff", "withdrew from the role") refutes only
 /// when what it acts on was said: a report, a claim, or "as" ("dismissed the claims", "withdrew
@@ -88,6 +86,8 @@ pub fn refutes_at(words: &[crate::analysis::normalize::Word], i: usize) -> bool 
     })
 }
 
+/// The stance cue words of a claim: its refuting, hedging and negating words, and the words that
+/// deny by their meaning ("rejected", "pulled out"), which count as denials too.
 pub fn read_cues(slots: &Slots) -> Cues {
     let table = &lexicon().cues;
     let mut out = Cues::default();

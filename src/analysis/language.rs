@@ -843,9 +843,18 @@ mod tests {
         let plural = |text: &str, expected: &str| {
             assert!(glossed(text).contains(expected), "{expected:?} in {text:?}: {}", glossed(text));
         };
-        plural("Decenas de miles de personas marcharon el sábado por las calles de Leipzig contra la reforma.", "tens of thousands of");
-        plural("Des dizaines de milliers de personnes ont défilé samedi dans les rues de Leipzig contre la réforme.", "tens of thousands of");
-        plural("Decine di migliaia di persone hanno sfilato sabato per le strade di Lipsia contro la riforma.", "tens of thousands of");
+        plural(
+            "Decenas de miles de personas marcharon el sábado por las calles de Leipzig contra la reforma.",
+            "tens of thousands of",
+        );
+        plural(
+            "Des dizaines de milliers de personnes ont défilé samedi dans les rues de Leipzig contre la réforme.",
+            "tens of thousands of",
+        );
+        plural(
+            "Decine di migliaia di persone hanno sfilato sabato per le strade di Lipsia contro la riforma.",
+            "tens of thousands of",
+        );
     }
 
     #[test]

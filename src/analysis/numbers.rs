@@ -46,6 +46,20 @@ impl Quantity {
     pub fn agrees_with(&self, other: &Quantity) -> bool {
         self.noun_class == other.noun_class && !self.conflicts_with(other)
     }
+
+    /// The words of the count with its noun, `first_word..` this: to the noun after the number,
+    /// or to the number when the noun comes first ("magnitude 5.8").
+    pub fn end_with_noun(&self) -> usize {
+        (self.noun_word + 1).max(self.end_word)
+    }
+}
+
+/// The index terms of a counted noun phrase with the noun's class: two counts sharing several
+/// count the same group.
+fn phrase_terms(phrase: &[Word], noun_class: &str) -> BTreeSet<String> {
+    let mut out: BTreeSet<String> = terms(phrase).into_iter().map(|t| String::from(t.text)).collect();
+    out.insert(noun_class.to_string());
+    out
 }
 
 /// The value of the number words starting at `i` and how many words they span.
@@ -329,9 +343,7 @@ fn vague_plural_at(words: &[Word], i: usize) -> Option<(Quantity, usize)> {
     }
     let noun_word = counted_noun(words, end + 1)?;
     let noun_class = noun_class(&words[noun_word]);
-    let mut phrase_terms: BTreeSet<String> =
-        terms(&words[end + 1..noun_word + 1]).into_iter().map(|t| String::from(t.text)).collect();
-    phrase_terms.insert(noun_class.clone());
+    let phrase_terms = phrase_terms(&words[end + 1..noun_word + 1], &noun_class);
     let quantity = Quantity {
         value: (low * high).sqrt(),
         low,
@@ -432,9 +444,7 @@ pub fn quantities(words: &[Word], skip: &[(usize, usize)]) -> Vec<Quantity> {
         let noun_class = noun_class(&words[noun_word]);
         // The counted noun phrase: after the number, or the scale's name before it.
         let phrase = if noun_word < i { noun_word..noun_word + 1 } else { i + n..noun_word + 1 };
-        let mut phrase_terms: BTreeSet<String> =
-            terms(&words[phrase]).into_iter().map(|t| String::from(t.text)).collect();
-        phrase_terms.insert(noun_class.clone());
+        let phrase_terms = phrase_terms(&words[phrase], &noun_class);
         out.push(Quantity {
             phrase_terms,
             value,
@@ -512,7 +522,9 @@ mod tests {
         check("the 17-year-old student", &[(17.0, 17.0, 17.0, AGE)]);
         check("closer to a few million dollars", &[(3_500_000.0, 2_000_000.0, 5_000_000.0, "dollar")]);
         // Plural number words: a range loose enough for rounding, with the noun after "of".
-        let range = |input: &str| quantities(&words(input), &[]).iter().map(|q| (q.low, q.high, q.noun_class.clone())).collect::<Vec<_>>();
+        let range = |input: &str| {
+            quantities(&words(input), &[]).iter().map(|q| (q.low, q.high, q.noun_class.clone())).collect::<Vec<_>>()
+        };
         assert_eq!(range("made tens of millions of dollars"), [(10e6, 100e6, "dollar".to_string())]);
         assert_eq!(range("hundreds of thousands of people"), [(100e3, 2e6, "people".to_string())]);
         assert_eq!(range("dozens of soldiers were hurt"), [(24.0, 144.0, "troop".to_string())]);

@@ -432,8 +432,18 @@ fn is_locative(words: &[Word], i: usize) -> bool {
         Some("of") => i.checked_sub(1).and_then(|k| words.get(k)).is_some_and(|w| {
             matches!(
                 w.lower.as_str(),
-                "coast" | "island" | "outskirts" | "suburbs" | "north" | "south" | "east" | "west" | "northwest"
-                    | "northeast" | "southwest" | "southeast"
+                "coast"
+                    | "island"
+                    | "outskirts"
+                    | "suburbs"
+                    | "north"
+                    | "south"
+                    | "east"
+                    | "west"
+                    | "northwest"
+                    | "northeast"
+                    | "southwest"
+                    | "southeast"
             )
         }),
         _ => false,
@@ -442,8 +452,9 @@ fn is_locative(words: &[Word], i: usize) -> bool {
 
 /// Names the gazetteer does not know that are used as a place: a capitalised name right after
 /// a locative word (`is_locative`: "met in Ostervik", "off the coast of Ostervik") is where
-/// something happened, not who did it. A run of such names is one place ("in Palm Springs"). Acronyms (organisations), possessives ("at
-/// Trump's estate") and names the alias table gives to someone are left as they are.
+/// something happened, not who did it. A run of such names is one place ("in Palm Springs").
+/// Acronyms (organisations), possessives ("at Trump's estate") and names the alias table gives to
+/// someone are left as they are.
 fn unknown_places(words: &[Word], names: Vec<Name>) -> Vec<Name> {
     let lexicon = lexicon();
     let is_somebody = |key: &str| lexicon.alias_canonicals.contains(key);
@@ -681,11 +692,9 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
         // denied, to the end of the clause. A refuting word before "that" must deny by its
         // meaning ("denied", not "rumors that"); before a report ("claims that") any refuting
         // word does ("deny any scenarios that" is a relative clause, not what is denied).
-        let refutes = lexicon
-            .cues
-            .get(word.lower.as_str())
-            .is_some_and(|bits| bits & crate::analysis::lexicon::CUE_REFUTE != 0)
-            && crate::analysis::features::refutes_at(words, i);
+        let refutes =
+            lexicon.cues.get(word.lower.as_str()).is_some_and(|bits| bits & crate::analysis::lexicon::CUE_REFUTE != 0)
+                && crate::analysis::features::refutes_at(words, i);
         let refuted_from = match (words.get(i + 1), words.get(i + 2)) {
             _ if !refutes => None,
             (Some(next), _) if next.lower == "that" && antonym.is_some() => Some(i + 2),
@@ -841,8 +850,21 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
 pub fn is_report_noun(word: &str) -> bool {
     matches!(
         word,
-        "claim" | "claims" | "report" | "reports" | "allegation" | "allegations" | "suggestion" | "suggestions"
-            | "rumor" | "rumors" | "rumour" | "rumours" | "speculation" | "story" | "stories"
+        "claim"
+            | "claims"
+            | "report"
+            | "reports"
+            | "allegation"
+            | "allegations"
+            | "suggestion"
+            | "suggestions"
+            | "rumor"
+            | "rumors"
+            | "rumour"
+            | "rumours"
+            | "speculation"
+            | "story"
+            | "stories"
     )
 }
 

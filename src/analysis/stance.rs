@@ -162,7 +162,7 @@ fn compare_numbers<'a>(a: &'a Slots, b: &'a Slots, findings: &mut Findings) {
                 if findings.negation_conflict.is_none() {
                     let widen = |s: &Slots, q: &crate::analysis::numbers::Quantity| {
                         let first = s.cues.polar_word.filter(|&w| w < q.first_word).unwrap_or(q.first_word);
-                        (first.max(q.first_word.saturating_sub(4)), (q.noun_word + 1).max(q.end_word))
+                        (first.max(q.first_word.saturating_sub(4)), q.end_with_noun())
                     };
                     let (span_a, span_b) = (widen(a, x), widen(b, y));
                     let reason = format!("negation: {} vs {}", words_text(a, span_a), words_text(b, span_b));
@@ -201,7 +201,7 @@ fn compare_numbers<'a>(a: &'a Slots, b: &'a Slots, findings: &mut Findings) {
                     .to_string();
                     findings.number_same_group = x.phrase_terms.intersection(&y.phrase_terms).count() >= 2;
                     findings.number_conflict =
-                        Some(((x.first_word, (x.noun_word + 1).max(x.end_word)), (y.first_word, (y.noun_word + 1).max(y.end_word)), reason));
+                        Some(((x.first_word, x.end_with_noun()), (y.first_word, y.end_with_noun()), reason));
                 }
             }
         }
@@ -280,7 +280,8 @@ fn compare_places(a: &Slots, b: &Slots, same_frame: bool, findings: &mut Finding
             if undecided {
                 continue;
             }
-            if lexicon.places_compatible(&x.value.key, &y.value.key) || spellings_of_one_place(&x.value.key, &y.value.key)
+            if lexicon.places_compatible(&x.value.key, &y.value.key)
+                || spellings_of_one_place(&x.value.key, &y.value.key)
             {
                 findings.place_agrees = true;
             } else {
@@ -342,7 +343,8 @@ fn compare_polarity(a: &Slots, b: &Slots, findings: &mut Findings) {
     // The detail a reader is shown: the first class that tells an event ("detained", "met"), when
     // a denied clause also names who and what ("denied that the army detained his wife").
     let is_event = |class: &str| tells_event(a, class) || tells_event(b, class);
-    let (x, _) = if is_event(&first.0.class) { first } else { found.find(|(x, _)| is_event(&x.class)).unwrap_or(first) };
+    let (x, _) =
+        if is_event(&first.0.class) { first } else { found.find(|(x, _)| is_event(&x.class)).unwrap_or(first) };
     let class = x.class.as_str();
     // The occurrences that differ, for the reason.
     let (Some(p), Some(q)) = (
@@ -404,7 +406,8 @@ fn compare_speakers(a: &Slots, b: &Slots, findings: &mut Findings) {
     // A claim names a speaker or two: the keys are compared in place, not collected.
     let (ka, kb) = (|| a.speakers.iter().map(|x| x.key.as_str()), || b.speakers.iter().map(|x| x.key.as_str()));
     // A speaker the other claim also names (as speaker or not) is no conflict.
-    if ka().any(|k| kb().any(|l| k == l)) || ka().any(|k| b.persons.contains(k)) || kb().any(|k| a.persons.contains(k)) {
+    if ka().any(|k| kb().any(|l| k == l)) || ka().any(|k| b.persons.contains(k)) || kb().any(|k| a.persons.contains(k))
+    {
         return;
     }
     // A spelling variant is the same person ("Rogan" / "Rogen").
@@ -577,7 +580,7 @@ pub fn support_reason(a: &Slots, b: &Slots, similarity: &Similarity, findings: &
     }
     if findings.number_agrees {
         if let Some(q) = a.quantities.iter().find(|q| b.quantities.iter().any(|r| q.agrees_with(r))) {
-            same.push(format!("count ({})", words_text(a, (q.first_word, (q.noun_word + 1).max(q.end_word)))));
+            same.push(format!("count ({})", words_text(a, (q.first_word, q.end_with_noun()))));
         }
     }
     if findings.date_agrees {
@@ -677,9 +680,11 @@ fn denied_by_both(a: &Slots, b: &Slots) -> Option<String> {
         return None;
     }
     let denied_in_b = |class: &str| b.polarity.iter().any(|p| p.denied && p.class == class);
-    let p = a.predicates.iter().filter(|p| p.negative && !p.by_meaning && !p.class.starts_with("with:")).find(|p| {
-        a.polarity.iter().any(|q| q.denied && q.class == p.class) && denied_in_b(&p.class)
-    })?;
+    let p = a
+        .predicates
+        .iter()
+        .filter(|p| p.negative && !p.by_meaning && !p.class.starts_with("with:"))
+        .find(|p| a.polarity.iter().any(|q| q.denied && q.class == p.class) && denied_in_b(&p.class))?;
     const NEAR: usize = 4;
     let first = a
         .denial_words
@@ -694,8 +699,20 @@ fn denied_by_both(a: &Slots, b: &Slots) -> Option<String> {
             && !a.words[first].after_punctuation()
             && matches!(
                 a.words[k].lower.as_str(),
-                "did" | "does" | "do" | "is" | "was" | "are" | "were" | "has" | "have" | "had" | "will" | "would"
-                    | "could" | "can"
+                "did"
+                    | "does"
+                    | "do"
+                    | "is"
+                    | "was"
+                    | "are"
+                    | "were"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "can"
             )
     });
     Some(words_text(a, (auxiliary.unwrap_or(first), p.end_word))).filter(|surface| !surface.is_empty())
