@@ -703,7 +703,8 @@ mod tests {
                 "rule_supports",
                 "rule_contradicts",
                 "rule_contradicts_x_frame",
-                "speaker_conflict"
+                "speaker_conflict",
+                "negation_found"
             ]
         );
     }

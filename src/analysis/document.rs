@@ -528,10 +528,17 @@ pub enum Rule {
     /// "voted on Tuesday to reopen the library"): a conflict needs one fact first. Where the
     /// model says contradicts, reading the differing detail as a conflict, the answer is neutral.
     DifferentFacts,
+    /// The rules read a short text and the claim as one fact whose details agree, and found no
+    /// conflict ("The council met in Springfield on Monday." / "... in Illinois on Monday."), yet
+    /// the model says contradicts, reading names that differ as a conflict (SNLI's captions of one
+    /// photo teach it that): the answer is neutral, unless one of them denies or refutes ("a
+    /// hoax"), which the model weighs. A conflict must be one a reader can be shown.
+    AgreedFacts,
 }
 
 /// The rules, in the order they are tried.
-pub const RULES: [Rule; 4] = [Rule::Empty, Rule::ShortConflict, Rule::NothingShared, Rule::DifferentFacts];
+pub const RULES: [Rule; 5] =
+    [Rule::Empty, Rule::ShortConflict, Rule::NothingShared, Rule::DifferentFacts, Rule::AgreedFacts];
 
 impl Rule {
     /// The rule's answer for a pair, given the model's, if the rule has one.
@@ -548,6 +555,14 @@ impl Rule {
             Rule::DifferentFacts => {
                 let dismissed = reading.pair_feature("detail_conflict") > 0.0 && !reading.rule_contradicts();
                 (model == Stance::Contradicts && dismissed && reading.n_words <= SHORT_WORDS).then_some(Stance::Neutral)
+            }
+            Rule::AgreedFacts => {
+                let agreed = reading.pair_feature("rule_supports") > 0.0
+                    && reading.pair_feature("detail_conflict") == 0.0
+                    && reading.pair_feature("negation_found") == 0.0
+                    && reading.pair_feature("polarity_differs") == 0.0
+                    && reading.pair_feature("refute_one") == 0.0;
+                (model == Stance::Contradicts && agreed && reading.n_words <= SHORT_WORDS).then_some(Stance::Neutral)
             }
         }
     }

@@ -31,6 +31,7 @@ pub const NAMES: [&str; N_FEATURES] = [
     "rule_contradicts",
     "rule_contradicts_x_frame",
     "speaker_conflict",
+    "negation_found",
     "polarity_differs",
     "polarity_differs_x_cover",
     "refute_one",
@@ -41,7 +42,7 @@ pub const NAMES: [&str; N_FEATURES] = [
     "refuted_overlap",
 ];
 
-pub const N_FEATURES: usize = 24;
+pub const N_FEATURES: usize = 25;
 
 /// Stance cues of one claim: which kinds of cue word it holds.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -77,6 +78,12 @@ pub fn refutes_at(words: &[crate::analysis::normalize::Word], i: usize) -> bool 
         words[i].lower.as_str(),
         "dismiss" | "dismissed" | "dismisses" | "withdraw" | "withdrew" | "withdrawn" | "withdraws"
     );
+    // "the woman in question", "beyond question": a phrase that names or affirms, not a doubt.
+    let idiom = matches!(words[i].lower.as_str(), "question" | "doubt")
+        && i.checked_sub(1).is_some_and(|k| matches!(words[k].lower.as_str(), "in" | "beyond" | "without" | "no"));
+    if idiom {
+        return false;
+    }
     if !acts_on_what_was_said {
         return true;
     }
@@ -428,13 +435,13 @@ pub fn pair(
 
 /// The features that the rules' findings and verdict give (`shared_quote` to
 /// `speaker_conflict` in `NAMES`): [`pair_before_rules`] leaves them 0, [`pair_of`] fills them.
-pub const RULE_FEATURES: std::ops::Range<usize> = 9..16;
+pub const RULE_FEATURES: std::ops::Range<usize> = 9..17;
 
 /// The most each of [`RULE_FEATURES`] can be for a pair of this similarity: 1 for a flag, the
 /// frame similarity for `rule_contradicts_x_frame`.
-pub fn rule_feature_bounds(similarity: &Similarity) -> [f32; 7] {
+pub fn rule_feature_bounds(similarity: &Similarity) -> [f32; 8] {
     let frame = (similarity.frame as f32).max(0.0);
-    [1.0, 1.0, 1.0, 1.0, 1.0, frame, 1.0]
+    [1.0, 1.0, 1.0, 1.0, 1.0, frame, 1.0, 1.0]
 }
 
 /// The features of a pair of claims whose shared [`ClaimTerms`] are known, in the order of
@@ -469,6 +476,9 @@ pub fn with_rules(
         flag(rule_contradicts),
         flag(rule_contradicts) * similarity.frame as f32,
         flag(findings.speaker_conflict.is_some()),
+        // A denial of what the other asserts, whether or not the rules took the pair for one
+        // fact: backing that hides a conflict ("will star" / "decided to pass on the part").
+        flag(findings.negation_conflict.is_some()),
     ]);
     x
 }
@@ -532,6 +542,7 @@ pub fn pair_before_rules((a, b): (&Slots, &Slots), shared_terms: &SharedTerms, c
         0.0,
         0.0,
         0.0,
+        0.0,
         flag(polarity_differs),
         flag(polarity_differs) * cover_min,
         flag(ca.refute != cb.refute),
@@ -559,6 +570,9 @@ mod tests {
         assert!(refutes("The paper withdrew the story on Friday", "withdrew"));
         assert!(!refutes("The firm dismissed 85 staff on Monday", "dismissed"));
         assert!(!refutes("Bale has withdrawn from the role", "withdrawn"));
+        assert!(!refutes("The woman in question was called Saja", "question"));
+        assert!(!refutes("It is beyond doubt that he won", "doubt"));
+        assert!(refutes("Experts question the figures", "question"));
         // Other refuting words refute wherever they stand.
         assert!(refutes("The ministry denied the arrest", "denied"));
     }

@@ -695,23 +695,24 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
         let refutes =
             lexicon.cues.get(word.lower.as_str()).is_some_and(|bits| bits & crate::analysis::lexicon::CUE_REFUTE != 0)
                 && crate::analysis::features::refutes_at(words, i);
-        let refuted_from = match (words.get(i + 1), words.get(i + 2)) {
+        // The refuting phrase may be more than one word ("laughing off claims that").
+        let after = i + antonym.as_ref().map_or(1, |(_, n)| *n);
+        let refuted_from = match (words.get(after), words.get(after + 1)) {
             _ if !refutes => None,
-            (Some(next), _) if next.lower == "that" && antonym.is_some() => Some(i + 2),
+            (Some(next), _) if next.lower == "that" && antonym.is_some() => Some(after + 1),
             // "denied it had laid off workers": the "that" left out before a pronoun.
-            (Some(next), _)
-                if antonym.is_some()
-                    && !next.after_punctuation()
-                    && matches!(next.lower.as_str(), "it" | "he" | "she" | "they" | "we" | "i") =>
-            {
-                Some(i + 1)
-            }
-            (Some(noun), Some(next))
-                if next.lower == "that" && !next.after_punctuation() && is_report_noun(noun.lower.as_str()) =>
-            {
-                Some(i + 3)
-            }
-            _ => None,
+            (Some(next), _) if antonym.is_some() && !next.after_punctuation() && opens_clause(next) => Some(after),
+            // "dismissed claims that X", "contradicting government claims they would be freed":
+            // a report, named with up to three words before it, and what it said.
+            _ => (after..words.len().min(after + 4))
+                .take_while(|&k| k == after || !words[k].after_punctuation())
+                .find(|&k| is_report_noun(words[k].lower.as_str()))
+                .filter(|&k| {
+                    words
+                        .get(k + 1)
+                        .is_some_and(|next| !next.after_punctuation() && (next.lower == "that" || opens_clause(next)))
+                })
+                .map(|k| if words[k + 1].lower == "that" { k + 2 } else { k + 1 }),
         };
         if let Some(from) = refuted_from {
             // "denied that a woman held in Lebanon is his wife": what is denied is what follows
@@ -722,9 +723,13 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
                 .iter()
                 .position(|w| w.gap.contains(['.', ';', ':', '"']))
                 .map_or(words.len(), |k| from + k);
-            let copula = words[from.min(clause_end)..clause_end]
+            // A report of two things ("claims that X and that Y") has every word of both denied.
+            let region = &words[from.min(clause_end)..clause_end];
+            let two_things = region.windows(2).any(|w| w[0].lower == "and" && w[1].lower == "that");
+            let copula = region
                 .iter()
-                .position(|w| matches!(w.lower.as_str(), "is" | "was" | "are" | "were"));
+                .position(|w| matches!(w.lower.as_str(), "is" | "was" | "are" | "were"))
+                .filter(|_| !two_things);
             match copula {
                 Some(k) => denied_from = Some(from + k),
                 None => {
@@ -748,13 +753,14 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
                 let class = lexicon.synonym_class.get(&stem).cloned().unwrap_or(stem);
                 out.push(Predicate {
                     class,
-                    negative: !negate_next,
+                    // "claims that they were released" refuted: held, not released.
+                    negative: !negate_next != refuted,
                     first_word: i,
                     end_word: i + n,
                     by_meaning: true,
                     // Denied twice is asserted: "refused to resign" says one stays in office,
                     // "did not reject" that one accepted.
-                    in_scope: scope && !negate_next,
+                    in_scope: scope && !negate_next && !refuted,
                 });
             }
             negate_next = false;
@@ -866,6 +872,11 @@ pub fn is_report_noun(word: &str) -> bool {
             | "story"
             | "stories"
     )
+}
+
+/// A pronoun that opens a clause whose "that" was left out ("denied it had", "claims they would").
+fn opens_clause(word: &Word) -> bool {
+    matches!(word.lower.as_str(), "it" | "he" | "she" | "they" | "we" | "i")
 }
 
 /// A word that a negation before it denies by itself: "not all fighters were aware" denies "all",
@@ -1274,6 +1285,29 @@ mod tests {
             has(input, "armi", true, true);
             assert!(!predicates(input).iter().any(|p| p.0 == "report" || p.0 == "claim"), "{input:?}");
         }
+        // The refuting phrase may be two words, and the report may be named with words before it
+        // or have its "that" left out.
+        has("The leader was shown laughing off claims that the group had reached a truce", "reach", true, true);
+        has(
+            "He said the girls were married, contradicting government claims they had been freed",
+            "detain",
+            false,
+            false,
+        );
+        // A report of two things has both denied, past a "to be" in the second ("claims that X
+        // and that Y were close to being released": X is denied, and so is the release).
+        has(
+            "He mocked claims that the group had signed a truce and that the girls were close to being released",
+            "sign",
+            true,
+            true,
+        );
+        has(
+            "He mocked claims that the group had signed a truce and that the girls were close to being released",
+            "detain",
+            false,
+            false,
+        );
         // Denied twice is asserted outright: "refused to resign" (stays leading), "did not reject".
         has("The minister refused to resign over the affair", "lead", false, false);
         has("The council did not reject the plan", "accept", false, false);
@@ -1298,6 +1332,10 @@ mod tests {
         lacks("The woman is believed to be al-Baghdadi's ex-wife", "wife");
         lacks("She is his former wife", "wife");
         lacks("He is rumored to have made $72 million", "make");
+        // What someone is in talks to do, or plans to, is not asserted: it cannot back what
+        // they did, nor conflict with it.
+        lacks("Bale was in final talks to play Jobs", "play");
+        lacks("The army has plans to send more troops", "send");
         lacks("The officer allegedly shot him", "shot");
         has("He made $72 million, a rumored figure", "make", false, false);
         has("Not all fighters were aware of the deal", "fighter", false, false);
