@@ -273,7 +273,7 @@ mod native {
     /// The share of the labelled backings the supports threshold must keep on the out-of-fold
     /// probabilities it is chosen on: issue 9 asks for a recall of 0.70 on stories never seen,
     /// and held-out recall runs a few points below the folds' own.
-    const MIN_SUPPORTS_RECALL: f64 = 0.75;
+    const MIN_SUPPORTS_RECALL: f64 = 0.77;
 
     /// Thresholds chosen on out-of-fold probabilities, on a grid of 0.025: supports at the best
     /// precision that keeps `MIN_SUPPORTS_RECALL` (at its best F0.5 if none does), then the two

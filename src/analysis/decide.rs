@@ -124,7 +124,18 @@ impl Decision {
                 return Outcome::Contradicts { kind, reason, span_a, span_b };
             }
         }
-        if backing && (different_subjects(a, b) || different_relatives(a, b)) {
+        // Nothing shared but names, and no detail or event in common ("His inspiration is Paul
+        // Tudor Jones" / "Paul Tudor Jones says, 'You learn more from your losses'"): two facts
+        // about the same people.
+        let only_names = x[features::NAMES.iter().position(|n| *n == "content_min").unwrap_or(0)] <= 0.0
+            && !(findings.date_agrees || findings.number_agrees || findings.place_agrees || findings.shared_event_kind);
+        if backing
+            && (different_subjects(a, b)
+                || different_relatives(a, b)
+                || only_names
+                || asserts_nothing(a)
+                || asserts_nothing(b))
+        {
             // Two people doing the same kind of thing: two facts that share their wording.
             return if similarity.score >= RELATED { Outcome::Related } else { Outcome::Unrelated };
         }
@@ -180,6 +191,12 @@ pub fn different_subjects(a: &Slots, b: &Slots) -> bool {
         (Some(x), Some(y)) => x != y && !b.persons.contains(x) && !a.persons.contains(y),
         _ => false,
     }
+}
+
+/// A claim that asserts nothing but that something is (not) said ("I am not saying this was not a
+/// meteorite impact."): what it does not say cannot back anything.
+pub fn asserts_nothing(s: &Slots) -> bool {
+    s.predicates.iter().all(|p| p.class == "say")
 }
 
 /// Each claim names relatives of one kind only, and the kinds differ ("DNA tests confirmed that

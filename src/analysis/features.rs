@@ -81,7 +81,12 @@ pub fn refutes_at(words: &[crate::analysis::normalize::Word], i: usize) -> bool 
     // "the woman in question", "beyond question": a phrase that names or affirms, not a doubt.
     let idiom = matches!(words[i].lower.as_str(), "question" | "doubt")
         && i.checked_sub(1).is_some_and(|k| matches!(words[k].lower.as_str(), "in" | "beyond" | "without" | "no"));
-    if idiom {
+    // "were questioning her": an interrogation, not a doubt.
+    let questions_someone = words[i].lower.starts_with("question")
+        && words
+            .get(i + 1)
+            .is_some_and(|w| matches!(w.lower.as_str(), "her" | "him" | "them" | "me" | "us" | "suspects"));
+    if idiom || questions_someone {
         return false;
     }
     if !acts_on_what_was_said {
@@ -573,6 +578,7 @@ mod tests {
         assert!(!refutes("The woman in question was called Saja", "question"));
         assert!(!refutes("It is beyond doubt that he won", "doubt"));
         assert!(refutes("Experts question the figures", "question"));
+        assert!(!refutes("Investigators were questioning her at the ministry", "questioning"));
         // Other refuting words refute wherever they stand.
         assert!(refutes("The ministry denied the arrest", "denied"));
     }

@@ -748,6 +748,15 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
         }
         if let Some((denied, n)) = antonym {
             denials.push(i);
+            // "appears to reject", "may withdraw": neither asserted nor denied.
+            let before = i.checked_sub(1).map(|k| words[k].lower.as_str()).filter(|_| !word.after_punctuation());
+            let hedged = !negate_next
+                && (before.is_some_and(|w| lexicon.irrealis.contains(w))
+                    || governing_word(words, i).is_some_and(|(w, _)| lexicon.irrealis.contains(w)));
+            if hedged {
+                i += n;
+                continue;
+            }
             for predicate in denied.split(' ') {
                 let stem = stem_word(predicate);
                 let class = lexicon.synonym_class.get(&stem).cloned().unwrap_or(stem);
@@ -780,10 +789,15 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
             previous(back).is_some_and(|w| lexicon.doubts.contains(w))
                 && !words[i + 1 - back..=i].iter().any(Word::after_punctuation)
         });
+        let governing = governing_word(words, i);
+        // "claimed to have rescued the girls" passes a claim on; "claimed responsibility" does not.
+        let claimed_to =
+            governing.is_some_and(|(w, to)| to && matches!(w, "claim" | "claims" | "claimed" | "claiming"));
         let not_asserted = !negate_next
             && (doubted
                 || previous(1).is_some_and(|w| lexicon.irrealis.contains(w))
-                || (previous(1) == Some("to") && previous(2).is_some_and(|w| lexicon.irrealis.contains(w))));
+                || governing.is_some_and(|(w, _)| lexicon.irrealis.contains(w))
+                || claimed_to);
         // "his ex-wife", "the former director": what someone was, which says nothing of what
         // they are ("not the wife" and "his ex-wife" agree; "former director" and "originally
         // the director" too).
@@ -791,9 +805,12 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
         if is_content && !is_filler && (not_asserted || no_longer) {
             // Neither asserted nor denied: it takes no part in polarity.
         } else if is_content && !is_filler {
+            // A title before a name ("leader Abu Bakr al-Baghdadi") says who is meant: a refuted
+            // report does not deny it.
+            let title = refuted && !negate_next && names.iter().any(|n| n.word == i + 1);
             out.push(Predicate {
                 class: word_class(word),
-                negative: negate_next || refuted,
+                negative: negate_next || (refuted && !title),
                 first_word: i,
                 end_word: i + 1,
                 by_meaning: false,
@@ -841,7 +858,10 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
         }
         for predicate in out.iter_mut().filter(|p| p.first_word >= sentence_start && p.first_word < i) {
             predicate.in_scope = true;
-            if reported.is_some_and(|r| predicate.first_word > r + 1) && !predicate.by_meaning {
+            // "the wife of ISIS leader Abu Bakr al-Baghdadi": a title before a name says who is
+            // meant, not what was reported.
+            let title = names.iter().any(|n| n.word == predicate.end_word);
+            if reported.is_some_and(|r| predicate.first_word > r + 1) && !predicate.by_meaning && !title {
                 predicate.negative = true;
             }
         }
@@ -872,6 +892,22 @@ pub fn is_report_noun(word: &str) -> bool {
             | "story"
             | "stories"
     )
+}
+
+/// The word that governs the one at `i`, past "to" and the auxiliaries of a perfect or passive
+/// ("could be released", "claimed to have rescued"), within the clause; and whether a "to" was
+/// passed. None when the word at `i` follows nothing it could be governed by.
+fn governing_word(words: &[Word], i: usize) -> Option<(&str, bool)> {
+    let (mut k, mut through_to) = (i, false);
+    while k > 0 && i - k < 4 && !words[k].after_punctuation() {
+        let w = words[k - 1].lower.as_str();
+        if !matches!(w, "to" | "be" | "been" | "being" | "have" | "has" | "had") {
+            break;
+        }
+        through_to |= w == "to";
+        k -= 1;
+    }
+    (k < i && k > 0 && !words[k].after_punctuation()).then(|| (words[k - 1].lower.as_str(), through_to))
 }
 
 /// A pronoun that opens a clause whose "that" was left out ("denied it had", "claims they would").
@@ -1336,6 +1372,11 @@ mod tests {
         // they did, nor conflict with it.
         lacks("Bale was in final talks to play Jobs", "play");
         lacks("The army has plans to send more troops", "send");
+        lacks("The Kremlin appears to reject their comments", "accept");
+        lacks("The team may withdraw from the league", "play");
+        lacks("More troops could be deployed soon", "send");
+        lacks("The government once claimed to have rescued the girls", "rescu");
+        has("The group claimed responsibility for the attack", "respons", false, false);
         lacks("The officer allegedly shot him", "shot");
         has("He made $72 million, a rumored figure", "make", false, false);
         has("Not all fighters were aware of the deal", "fighter", false, false);

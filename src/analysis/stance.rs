@@ -128,7 +128,7 @@ pub struct Findings {
     pub negation_conflict: Option<(WordSpan, WordSpan, String)>,
     /// The negation conflict is about taking part (with / without, attended / absent).
     pub participation: bool,
-    /// How many content classes one claim denies and the other asserts outright: two or more
+    /// How many classes (participation included) one claim denies and the other asserts outright: two or more
     /// ("denied reports that the army detained his wife" / "the army detained his wife") tell the
     /// same fact, whatever else the claims' wording adds.
     pub negation_classes: usize,
@@ -335,10 +335,14 @@ fn compare_polarity(a: &Slots, b: &Slots, findings: &mut Findings) {
     let opposed = |(x, y): &(&ClassPolarity, &ClassPolarity)| (x.denied && y.asserted) || (y.denied && x.asserted);
     let both_deny = shared.iter().filter(|(x, y)| !participation(x) && x.covered && y.covered).count();
     let differ = shared.iter().filter(|pair| !participation(pair.0) && opposed(pair)).count();
-    let mut found = shared
-        .iter()
-        .filter(|pair| participation(pair.0) || differ > both_deny)
-        .filter(|(x, y)| (x.denied && y.asserted && !b_refutes) || (y.denied && x.asserted && !a_refutes));
+    // "I haven't heard any reports" denies what the speaker heard, not what others did ("Locals
+    // said they heard a blast"): a denial in the first person conflicts only with a claim in
+    // the first person.
+    let own = |denier: &Slots, other: &Slots, class: &str| first_person_denial(denier, class) && !first_person(other);
+    let mut found = shared.iter().filter(|pair| participation(pair.0) || differ > both_deny).filter(|(x, y)| {
+        (x.denied && y.asserted && !b_refutes && !own(a, b, &x.class))
+            || (y.denied && x.asserted && !a_refutes && !own(b, a, &y.class))
+    });
     let Some(first) = found.next() else { return };
     // The detail a reader is shown: the first class that tells an event ("detained", "met"), when
     // a denied clause also names who and what ("denied that the army detained his wife").
@@ -361,7 +365,24 @@ fn compare_polarity(a: &Slots, b: &Slots, findings: &mut Findings) {
     let reason = format!("{label}: {} vs {}", words_text(a, span_a), words_text(b, span_b));
     findings.negation_conflict = Some((span_a, span_b, reason));
     findings.participation = participation;
-    findings.negation_classes = differ;
+    // How many classes are opposed, participation included ("has signed with Porto" / "claims
+    // that he has signed with Porto were dismissed": signing, and with Porto).
+    findings.negation_classes = shared.iter().filter(|pair| opposed(pair)).count();
+}
+
+/// The claim speaks in the first person ("I", "we").
+fn first_person(s: &Slots) -> bool {
+    s.words.iter().any(|w| matches!(w.lower.as_str(), "i" | "we"))
+}
+
+/// Every denial of the class in the claim is the speaker's own ("I haven't heard", "we did not
+/// know"): a first-person pronoun stands within the few words before the denied predicate.
+fn first_person_denial(s: &Slots, class: &str) -> bool {
+    let mut denials = s.predicates.iter().filter(|p| p.class == class && p.negative).peekable();
+    denials.peek().is_some()
+        && denials.all(|p| {
+            s.words[p.first_word.saturating_sub(4)..p.first_word].iter().any(|w| matches!(w.lower.as_str(), "i" | "we"))
+        })
 }
 
 /// Some word of the claim in this predicate class tells an event: a known event word ("met"), or
