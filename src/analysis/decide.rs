@@ -131,6 +131,7 @@ impl Decision {
             && !(findings.date_agrees || findings.number_agrees || findings.place_agrees || findings.shared_event_kind);
         if backing
             && (different_subjects(a, b)
+                || (different_agents(a, b) && p[SUPPORTS] >= p[PARTIAL])
                 || different_relatives(a, b)
                 || only_names
                 || asserts_nothing(a)
@@ -193,10 +194,173 @@ pub fn different_subjects(a: &Slots, b: &Slots) -> bool {
     }
 }
 
+/// Who acts in a claim that opens with it: the head of the noun phrase before the first verb
+/// ("NATO's 32 chiefs of defence held": chiefs; "European allies are exploring": allies), with
+/// whether it is a name. None when the claim opens otherwise ("On Wednesday, ...") or no verb is
+/// seen within a few words: a verb here is an auxiliary, a past form ("-ed", an irregular one).
+fn agent(s: &Slots) -> Option<(String, bool)> {
+    let lexicon = crate::analysis::lexicon::lexicon();
+    // A quotation's own subject is the speaker's words, not who the claim says acted.
+    if s.text.trim_start().starts_with(['"', '\u{201c}', '\'', '\u{2018}']) {
+        return None;
+    }
+    let mut head: Option<(String, bool)> = None;
+    let mut frozen = false;
+    for (k, w) in s.words.iter().enumerate().take(8) {
+        let lower = w.lower.as_str();
+        if k > 0 && w.after_punctuation() {
+            return None;
+        }
+        let verb = matches!(
+            lower,
+            "is" | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "may"
+                | "might"
+                | "does"
+                | "did"
+                | "do"
+                | "says"
+                | "said"
+                | "told"
+                | "claims"
+                | "reports"
+                | "thinks"
+        ) || (lower.chars().count() > 4 && lower.ends_with("ed"))
+            || lexicon.irregular.contains_key(lower);
+        // "A committee formed by the government determined": a participle describes the head.
+        let participle = lower.ends_with("ed") && s.words.get(k + 1).is_some_and(|w| w.lower == "by");
+        if verb && participle && k > 0 {
+            frozen = true;
+            continue;
+        }
+        if verb {
+            // "Officials said that ...", "a committee determined that ...", "officials have
+            // speculated": who reports is not who acts in what is reported.
+            let reporting = |w: &crate::analysis::normalize::Word| {
+                matches!(
+                    w.lower.as_str(),
+                    "said"
+                        | "says"
+                        | "told"
+                        | "claimed"
+                        | "claims"
+                        | "reported"
+                        | "reports"
+                        | "stated"
+                        | "announced"
+                        | "confirmed"
+                        | "determined"
+                        | "speculated"
+                        | "believed"
+                        | "believes"
+                        | "thinks"
+                        | "added"
+                        | "noted"
+                        | "insisted"
+                        | "denied"
+                        | "wrote"
+                        | "suggested"
+                        | "estimated"
+                        | "concluded"
+                        | "profiled"
+                        | "revealed"
+                        | "found"
+                        | "showed"
+                        | "learned"
+                )
+            };
+            let next_verb = s.words[k..].iter().find(|w| {
+                !matches!(w.lower.as_str(), "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would")
+                    && !w.lower.ends_with("ly")
+            });
+            return if k > 0 && !next_verb.is_some_and(reporting) { head } else { None };
+        }
+        if matches!(lower, "of" | "in" | "from" | "at" | "for" | "with" | "on" | "to" | "by" | "about") {
+            if k == 0 {
+                return None;
+            }
+            frozen = true;
+            continue;
+        }
+        // "No-one was hurt", "Last week seized": a pronoun or a time is no one who acts.
+        if matches!(
+            lower,
+            "one"
+                | "no-one"
+                | "i"
+                | "we"
+                | "he"
+                | "she"
+                | "it"
+                | "they"
+                | "this"
+                | "that"
+                | "week"
+                | "weeks"
+                | "month"
+                | "months"
+                | "year"
+                | "years"
+                | "day"
+                | "days"
+                | "night"
+                | "morning"
+                | "evening"
+                | "weekend"
+                | "today"
+                | "yesterday"
+                | "tonight"
+        ) {
+            return None;
+        }
+        if !frozen && !lexicon.is_stopword(lower) && !w.is_digits() {
+            let named = s.names.iter().any(|n| n.word <= k && k < n.word + n.n_words.max(1));
+            let key = if named { lower.to_string() } else { crate::analysis::slots::word_class(w) };
+            head = Some((key, named && !lower.ends_with('s')));
+        }
+    }
+    None
+}
+
+/// Each claim opens with who acts, and they differ: two groups ("NATO's 32 chiefs of defence
+/// held" / "European allies are exploring"), or a person and a group ("Trump is trying" / "NATO
+/// officials stated"), and neither claim names the other's. Whatever else they share, two facts.
+/// Two names are `different_subjects`' to judge; a name against one word for a person ("Dragone
+/// said" / "the chair said") may be one man.
+pub fn different_agents(a: &Slots, b: &Slots) -> bool {
+    // Words are compared as written: across languages ("police" / "la policía") they differ.
+    if a.language != b.language {
+        return false;
+    }
+    let (Some((x, x_named)), Some((y, y_named))) = (agent(a), agent(b)) else {
+        return false;
+    };
+    let word_of = |s: &Slots, key: &str| {
+        s.words.iter().find(|w| w.lower == key || crate::analysis::slots::word_class(w) == key).map(|w| w.lower.clone())
+    };
+    let group = |s: &Slots, key: &str| word_of(s, key).is_some_and(|w| w.ends_with('s'));
+    let kinds_differ = match (x_named, y_named) {
+        (false, false) => true,
+        (true, false) => group(b, &y),
+        (false, true) => group(a, &x),
+        (true, true) => false,
+    };
+    x != y && kinds_differ && word_of(a, &y).is_none() && word_of(b, &x).is_none()
+}
+
 /// A claim that asserts nothing but that something is (not) said ("I am not saying this was not a
 /// meteorite impact."): what it does not say cannot back anything.
 pub fn asserts_nothing(s: &Slots) -> bool {
-    s.predicates.iter().all(|p| p.class == "say")
+    !s.predicates.is_empty() && s.predicates.iter().all(|p| p.class == "say")
 }
 
 /// Each claim names relatives of one kind only, and the kinds differ ("DNA tests confirmed that
@@ -316,6 +480,38 @@ mod tests {
         let supports = backings(&corpus);
         assert!(supports.iter().any(|(a, b)| a.contains("Bale") && b.contains("Bale")), "{supports:?}");
         assert!(supports.iter().all(|(a, b)| !a.contains("Rogen") && !b.contains("Rogen")), "{supports:?}");
+    }
+
+    #[test]
+    fn different_groups_acting_are_two_facts() {
+        let texts = [
+            "NATO's 32 chiefs of defence held a video conference on security guarantees.",
+            "European allies are exploring options for a security force.",
+            "Trump is trying to steer Putin toward a settlement of the war.",
+            "NATO officials discussed a settlement of the war.",
+            "The chiefs of defense of NATO countries met virtually on Wednesday.",
+            "Officials said European allies are exploring a security force.",
+            "A committee formed by the government determined that a meteorite caused the crater.",
+            "Dragone said the chiefs held a video conference.",
+            "\u{201c}The allies are exploring options,\u{201d} he said.",
+        ];
+        let slots = read_all(&texts);
+        let agents: Vec<Option<String>> = slots.iter().map(|s| agent(s).map(|(key, _)| key)).collect();
+        let chief = agents[0].clone().expect("chiefs act");
+        assert_eq!(agents[4].as_deref(), Some(chief.as_str()), "the same head, another wording");
+        // Who reports is not who acts; a participle describes; a quotation speaks for itself.
+        assert_eq!([&agents[5], &agents[6], &agents[7], &agents[8]], [&None, &None, &None, &None]);
+        assert!(different_agents(&slots[0], &slots[1]), "chiefs against allies");
+        assert!(different_agents(&slots[2], &slots[3]), "a person against a group");
+        assert!(!different_agents(&slots[0], &slots[4]), "the same chiefs");
+        assert!(!different_agents(&slots[1], &slots[5]), "the reporter is no agent");
+    }
+
+    #[test]
+    fn a_claim_that_says_what_it_is_not_saying_asserts_nothing() {
+        let slots = read_all(&["I am not saying this was not a meteorite impact.", "It was a meteorite impact."]);
+        assert!(asserts_nothing(&slots[0]));
+        assert!(!asserts_nothing(&slots[1]));
     }
 
     #[test]
