@@ -81,6 +81,15 @@ pub struct ClassPolarity {
     pub covered: bool,
 }
 
+/// Who acts in a claim, read from the noun phrase it opens with: the head's class ("chiefs":
+/// its stem), whether it is a person's name, and whether it is written as a plural (a group).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Agent {
+    pub key: ShortText,
+    pub named: bool,
+    pub group: bool,
+}
+
 /// The polarity of each predicate class of a claim, sorted by class.
 fn class_polarities(predicates: &[Predicate]) -> Vec<ClassPolarity> {
     let mut classes: Vec<&str> = predicates.iter().map(|p| p.class.as_str()).collect();
@@ -133,6 +142,8 @@ pub struct Slots {
     /// or by a known full name, who is not one of its speakers ("Bale will star", not "Sorkin
     /// said").
     pub subject: Option<String>,
+    /// Who acts, when the claim opens with it (`find_agent`).
+    pub agent: Option<Agent>,
     /// Word trigrams of quoted passages, folded.
     pub quote_trigrams: TextSet,
     /// The trigrams of each short quotation (three or four words: one or two trigrams), which
@@ -894,6 +905,143 @@ pub fn is_report_noun(word: &str) -> bool {
     )
 }
 
+/// Who acts in a claim that opens with it: the head of the noun phrase before the first verb
+/// ("NATO's 32 chiefs of defence held": chiefs; "European allies are exploring": allies), with
+/// whether it is a name. None when the claim opens otherwise ("On Wednesday, ...") or no verb is
+/// seen within a few words: a verb here is an auxiliary, a past form ("-ed", an irregular one).
+fn find_agent(text: &str, words: &[Word], names: &[Name]) -> Option<Agent> {
+    let lexicon = lexicon();
+    // A quotation's own subject is the speaker's words, not who the claim says acted.
+    if text.trim_start().starts_with(['"', '\u{201c}', '\'', '\u{2018}']) {
+        return None;
+    }
+    let mut head: Option<Agent> = None;
+    let mut frozen = false;
+    for (k, w) in words.iter().enumerate().take(8) {
+        let lower = w.lower.as_str();
+        if k > 0 && w.after_punctuation() {
+            return None;
+        }
+        let verb = matches!(
+            lower,
+            "is" | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "may"
+                | "might"
+                | "does"
+                | "did"
+                | "do"
+                | "says"
+                | "said"
+                | "told"
+                | "claims"
+                | "reports"
+                | "thinks"
+        ) || (lower.chars().count() > 4 && lower.ends_with("ed"))
+            || lexicon.irregular.contains_key(lower);
+        // "A committee formed by the government determined": a participle describes the head.
+        let participle = lower.ends_with("ed") && words.get(k + 1).is_some_and(|w| w.lower == "by");
+        if verb && participle && k > 0 {
+            frozen = true;
+            continue;
+        }
+        if verb {
+            // "Officials said that ...", "a committee determined that ...", "officials have
+            // speculated": who reports is not who acts in what is reported.
+            let reporting = |w: &Word| {
+                matches!(
+                    w.lower.as_str(),
+                    "said"
+                        | "says"
+                        | "told"
+                        | "claimed"
+                        | "claims"
+                        | "reported"
+                        | "reports"
+                        | "stated"
+                        | "announced"
+                        | "confirmed"
+                        | "determined"
+                        | "speculated"
+                        | "believed"
+                        | "believes"
+                        | "thinks"
+                        | "added"
+                        | "noted"
+                        | "insisted"
+                        | "denied"
+                        | "wrote"
+                        | "suggested"
+                        | "estimated"
+                        | "concluded"
+                        | "profiled"
+                        | "revealed"
+                        | "found"
+                        | "showed"
+                        | "learned"
+                )
+            };
+            let next_verb = words[k..].iter().find(|w| {
+                !matches!(w.lower.as_str(), "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would")
+                    && !w.lower.ends_with("ly")
+            });
+            return if k > 0 && !next_verb.is_some_and(reporting) { head } else { None };
+        }
+        if matches!(lower, "of" | "in" | "from" | "at" | "for" | "with" | "on" | "to" | "by" | "about") {
+            if k == 0 {
+                return None;
+            }
+            frozen = true;
+            continue;
+        }
+        // "No-one was hurt", "Last week seized": a pronoun or a time is no one who acts.
+        if matches!(
+            lower,
+            "one"
+                | "no-one"
+                | "i"
+                | "we"
+                | "he"
+                | "she"
+                | "it"
+                | "they"
+                | "this"
+                | "that"
+                | "week"
+                | "weeks"
+                | "month"
+                | "months"
+                | "year"
+                | "years"
+                | "day"
+                | "days"
+                | "night"
+                | "morning"
+                | "evening"
+                | "weekend"
+                | "today"
+                | "yesterday"
+                | "tonight"
+        ) {
+            return None;
+        }
+        if !frozen && !lexicon.is_stopword(lower) && !w.is_digits() {
+            let named = names.iter().any(|n| n.word <= k && k < n.word + n.n_words.max(1));
+            let group = lower.ends_with('s');
+            head = Some(Agent { key: word_class(w).into(), named: named && !group, group });
+        }
+    }
+    None
+}
+
 /// The word that governs the one at `i`, past "to" and the auxiliaries of a perfect or passive
 /// ("could be released", "claimed to have rescued"), within the clause; and whether a "to" was
 /// passed. None when the word at `i` follows nothing it could be governed by.
@@ -1190,6 +1338,7 @@ pub fn read_words_in(
     let (predicates, denial_words) = find_predicates(&words, &names);
     let speakers = find_speakers(&words, &names);
     let subject = find_subject(&words, &names, &speakers, vocabulary);
+    let agent = find_agent(text, &words, &names);
     let mut details: Vec<(usize, usize)> = dates.iter().map(|d| (d.first_word, d.end_word)).collect();
     details.extend(counts.iter().map(|q| (q.first_word, q.end_word)));
     details.extend(places.iter().map(|p| (p.first_word + 1, p.end_word)));
@@ -1223,6 +1372,7 @@ pub fn read_words_in(
         denial_words,
         speakers,
         subject,
+        agent,
         quote_trigrams,
         short_quotes,
         quote_terms: quoted_terms,
