@@ -16,18 +16,18 @@ pub type WordMap<V> = rustc_hash::FxHashMap<String, V>;
 /// A set of words or phrases, hashed as [`WordMap`].
 pub type WordSet = rustc_hash::FxHashSet<String>;
 
-const STOPWORDS: &str = include_str!("data/stopwords.txt");
-const TITLES: &str = include_str!("data/titles.txt");
-const BOILERPLATE: &str = include_str!("data/boilerplate.txt");
-const IRREGULAR: &str = include_str!("data/irregular.tsv");
-const ALIASES: &str = include_str!("data/aliases.tsv");
-const NUMBERS: &str = include_str!("data/numbers.tsv");
-const DATES: &str = include_str!("data/dates.tsv");
-const GAZETTEER: &str = include_str!("data/gazetteer.tsv");
-const SYNONYMS: &str = include_str!("data/synonyms.tsv");
-const EVENTS: &str = include_str!("data/events.tsv");
-const POLARITY: &str = include_str!("data/polarity.tsv");
-const CUES: &str = include_str!("data/cues.tsv");
+const STOPWORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/stopwords.txt"));
+const TITLES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/titles.txt"));
+const BOILERPLATE: &str = include_str!(concat!(env!("OUT_DIR"), "/data/boilerplate.txt"));
+const IRREGULAR: &str = include_str!(concat!(env!("OUT_DIR"), "/data/irregular.tsv"));
+const ALIASES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/aliases.tsv"));
+const NUMBERS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/numbers.tsv"));
+const DATES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/dates.tsv"));
+const GAZETTEER: &str = include_str!(concat!(env!("OUT_DIR"), "/data/gazetteer.tsv"));
+const SYNONYMS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/synonyms.tsv"));
+const EVENTS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/events.tsv"));
+const POLARITY: &str = include_str!(concat!(env!("OUT_DIR"), "/data/polarity.tsv"));
+const CUES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/cues.tsv"));
 
 /// The kinds of stance cue a word can be (bits of [`Lexicon::cues`]).
 pub const CUE_REFUTE: u8 = 1;

@@ -774,7 +774,7 @@ fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize
                 out.push(Predicate {
                     class,
                     // "claims that they were released" refuted: held, not released.
-                    negative: !negate_next != refuted,
+                    negative: negate_next == refuted,
                     first_word: i,
                     end_word: i + n,
                     by_meaning: true,
