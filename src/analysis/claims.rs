@@ -287,7 +287,10 @@ fn is_claim(clause: &ClaimText) -> bool {
     let ends_with_saying = clause_words.last().is_some_and(|w| {
         matches!(w.lower.as_str(), "said" | "says" | "say" | "reported" | "reports" | "added" | "stated" | "confirmed")
     });
-    if ends_with_saying && clause_words.len() <= 6 && !holds_quotation(text) {
+    // "Three people were hurt, police said." tells a fact before its attribution; an attribution
+    // alone is one run of words.
+    let one_run = !clause_words.iter().skip(1).any(|w| w.after_punctuation());
+    if ends_with_saying && one_run && clause_words.len() <= 6 && !holds_quotation(text) {
         return false;
     }
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
@@ -332,6 +335,7 @@ mod tests {
         check("Also read: Christian Bale Is David Fincher's Choice to Play Steve Jobs", &[]);
         check("Watch the clip below, via CNN and the local stations:", &[]);
         check("Iraq\u{2019}s interior ministry has said.", &[]);
+        check("Three people were hurt, police said.", &["Three people were hurt, police said."]);
         check(
             "The Iraqi interior ministry said the woman was freed.",
             &["The Iraqi interior ministry said the woman was freed."],
