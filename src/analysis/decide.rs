@@ -368,6 +368,23 @@ mod tests {
     }
 
     #[test]
+    fn a_speaker_who_has_not_heard_of_it_does_not_deny_it() {
+        let denial = |a: &str, b: &str| {
+            let slots = read_all(&[a, b]);
+            let similarity =
+                crate::analysis::align::similarity(&slots[0], &slots[1], &crate::analysis::align::Weights::default());
+            crate::analysis::stance::examine(&slots[0], &slots[1], &similarity).negation_conflict.is_some()
+        };
+        // Not knowing or perceiving is the speaker's own state ...
+        assert!(!denial("I haven't heard any reports of a blast.", "Locals said they heard a blast near the airport."));
+        // ... but what the speaker denies doing is denied.
+        assert!(denial(
+            "\"We did not fire on the crowd,\" the commander said.",
+            "Soldiers fired on the crowd on Monday."
+        ));
+    }
+
+    #[test]
     fn a_claim_that_says_what_it_is_not_saying_asserts_nothing() {
         let slots = read_all(&["I am not saying this was not a meteorite impact.", "It was a meteorite impact."]);
         assert!(asserts_nothing(&slots[0]));

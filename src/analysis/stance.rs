@@ -336,8 +336,8 @@ fn compare_polarity(a: &Slots, b: &Slots, findings: &mut Findings) {
     let both_deny = shared.iter().filter(|(x, y)| !participation(x) && x.covered && y.covered).count();
     let differ = shared.iter().filter(|pair| !participation(pair.0) && opposed(pair)).count();
     // "I haven't heard any reports" denies what the speaker heard, not what others did ("Locals
-    // said they heard a blast"): a denial in the first person conflicts only with a claim in
-    // the first person.
+    // said they heard a blast"): a denial of one's own knowing or perceiving, in the first
+    // person, conflicts only with a claim in the first person.
     let own = |denier: &Slots, other: &Slots, class: &str| first_person_denial(denier, class) && !first_person(other);
     let mut found = shared.iter().filter(|pair| participation(pair.0) || differ > both_deny).filter(|(x, y)| {
         (x.denied && y.asserted && !b_refutes && !own(a, b, &x.class))
@@ -375,9 +375,15 @@ fn first_person(s: &Slots) -> bool {
     s.words.iter().any(|w| matches!(w.lower.as_str(), "i" | "we"))
 }
 
-/// Every denial of the class in the claim is the speaker's own ("I haven't heard", "we did not
-/// know"): a first-person pronoun stands within the few words before the denied predicate.
+/// Every denial of the class in the claim is of the speaker's own knowing or perceiving ("I
+/// haven't heard", "we did not know"): a first-person pronoun stands within the few words before
+/// the denied predicate. What the speaker denies doing ("we did not fire") stays a denial.
 fn first_person_denial(s: &Slots, class: &str) -> bool {
+    let perceiving =
+        matches!(class, "heard" | "hear" | "know" | "see" | "seen" | "think" | "believ" | "awar" | "notic" | "rememb");
+    if !perceiving {
+        return false;
+    }
     let mut denials = s.predicates.iter().filter(|p| p.class == class && p.negative).peekable();
     denials.peek().is_some()
         && denials.all(|p| {
