@@ -131,7 +131,7 @@ impl Decision {
             && !(findings.date_agrees || findings.number_agrees || findings.place_agrees || findings.shared_event_kind);
         if backing
             && (different_subjects(a, b)
-                || (different_agents(a, b) && p[SUPPORTS] >= p[PARTIAL])
+                || (different_agents(a, b) && p[SUPPORTS] >= p[PARTIAL] && !same_deed(a, b, findings))
                 || different_relatives(a, b)
                 || only_names
                 || asserts_nothing(a)
@@ -215,6 +215,15 @@ pub fn different_agents(a: &Slots, b: &Slots) -> bool {
     };
     let mentions = |s: &Slots, key: &str| s.terms.contains(key) || s.terms.contains(&format!("~{key}"));
     x.key != y.key && kinds_differ && !mentions(a, &y.key) && !mentions(b, &x.key)
+}
+
+/// Two claims that tell one deed in other words for who did it ("Police arrested the captain on
+/// Monday" / "Officers detained the captain on Monday"): the same verb after who acts, or a
+/// detail that agrees, or a quotation both give.
+fn same_deed(a: &Slots, b: &Slots, findings: &Findings) -> bool {
+    let verb = |s: &Slots| s.agent.as_ref().and_then(|agent| agent.verb.clone());
+    let same_verb = verb(a).is_some_and(|x| verb(b).is_some_and(|y| x == y));
+    same_verb || findings.date_agrees || findings.number_agrees || findings.place_agrees || findings.shared_quote
 }
 
 /// A claim that asserts nothing but that something is (not) said ("I am not saying this was not a
@@ -365,6 +374,22 @@ mod tests {
         assert!(different_agents(&slots[2], &slots[3]), "a person against a group");
         assert!(!different_agents(&slots[0], &slots[4]), "the same chiefs");
         assert!(!different_agents(&slots[1], &slots[5]), "the reporter is no agent");
+        // Other words for who did one deed: the same verb after them, or a detail that agrees.
+        let deed = |a: &str, b: &str| {
+            let slots = read_all(&[a, b]);
+            let similarity = crate::analysis::align::similarity(&slots[0], &slots[1], &Default::default());
+            let findings = crate::analysis::stance::examine(&slots[0], &slots[1], &similarity);
+            (different_agents(&slots[0], &slots[1]), same_deed(&slots[0], &slots[1], &findings))
+        };
+        assert_eq!(
+            deed("Police arrested the captain of the ship.", "Officers detained the ship's captain."),
+            (true, true)
+        );
+        assert_eq!(
+            deed("Rescuers pulled 12 survivors from the rubble.", "Emergency teams rescued 12 survivors."),
+            (true, true)
+        );
+        assert_eq!(deed(texts[0], texts[1]), (true, false), "chiefs held, allies are exploring");
     }
 
     #[test]

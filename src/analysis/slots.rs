@@ -82,12 +82,14 @@ pub struct ClassPolarity {
 }
 
 /// Who acts in a claim, read from the noun phrase it opens with: the head's class ("chiefs":
-/// its stem), whether it is a person's name, and whether it is written as a plural (a group).
+/// its stem), whether it is a person's name, whether it is written as a plural (a group), and
+/// the class of the verb that follows, past auxiliaries ("have discussed": discuss).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Agent {
     pub key: ShortText,
     pub named: bool,
     pub group: bool,
+    pub verb: Option<ShortText>,
 }
 
 /// The polarity of each predicate class of a claim, sorted by class.
@@ -993,7 +995,10 @@ fn find_agent(text: &str, words: &[Word], names: &[Name]) -> Option<Agent> {
                 !matches!(w.lower.as_str(), "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would")
                     && !w.lower.ends_with("ly")
             });
-            return if k > 0 && !next_verb.is_some_and(reporting) { head } else { None };
+            if k == 0 || next_verb.is_some_and(reporting) {
+                return None;
+            }
+            return head.map(|agent| Agent { verb: next_verb.map(|w| word_class(w).into()), ..agent });
         }
         if matches!(lower, "of" | "in" | "from" | "at" | "for" | "with" | "on" | "to" | "by" | "about") {
             if k == 0 {
@@ -1036,7 +1041,7 @@ fn find_agent(text: &str, words: &[Word], names: &[Name]) -> Option<Agent> {
         if !frozen && !lexicon.is_stopword(lower) && !w.is_digits() {
             let named = names.iter().any(|n| n.word <= k && k < n.word + n.n_words.max(1));
             let group = lower.ends_with('s');
-            head = Some(Agent { key: word_class(w).into(), named: named && !group, group });
+            head = Some(Agent { key: word_class(w).into(), named: named && !group, group, verb: None });
         }
     }
     None
