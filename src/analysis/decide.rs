@@ -127,7 +127,7 @@ impl Decision {
         // Nothing shared but names, and no detail or event in common ("His inspiration is Paul
         // Tudor Jones" / "Paul Tudor Jones says, 'You learn more from your losses'"): two facts
         // about the same people.
-        let only_names = x[features::NAMES.iter().position(|n| *n == "content_min").unwrap_or(0)] <= 0.0
+        let only_names = x[features::CONTENT_MIN] <= 0.0
             && !(findings.date_agrees || findings.number_agrees || findings.place_agrees || findings.shared_event_kind);
         if backing
             && (different_subjects(a, b)
@@ -221,8 +221,9 @@ pub fn different_agents(a: &Slots, b: &Slots) -> bool {
 /// Monday" / "Officers detained the captain on Monday"): the same verb after who acts, or a
 /// detail that agrees, or a quotation both give.
 fn same_deed(a: &Slots, b: &Slots, findings: &Findings) -> bool {
-    let verb = |s: &Slots| s.agent.as_ref().and_then(|agent| agent.verb.clone());
-    let same_verb = verb(a).is_some_and(|x| verb(b).is_some_and(|y| x == y));
+    let (verb_a, verb_b) =
+        (a.agent.as_ref().and_then(|x| x.verb.as_ref()), b.agent.as_ref().and_then(|x| x.verb.as_ref()));
+    let same_verb = verb_a.is_some() && verb_a == verb_b;
     same_verb || findings.date_agrees || findings.number_agrees || findings.place_agrees || findings.shared_quote
 }
 

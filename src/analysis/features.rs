@@ -44,6 +44,10 @@ pub const NAMES: [&str; N_FEATURES] = [
 
 pub const N_FEATURES: usize = 25;
 
+/// The index in `NAMES` of "content_min": how much of each claim's words outside names the other
+/// covers (the lesser of the two).
+pub const CONTENT_MIN: usize = 4;
+
 /// Stance cues of one claim: which kinds of cue word it holds.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Cues {
@@ -562,6 +566,11 @@ pub fn pair_before_rules((a, b): (&Slots, &Slots), shared_terms: &SharedTerms, c
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn named_indices_name_their_features() {
+        assert_eq!(NAMES[CONTENT_MIN], "content_min");
+    }
 
     #[test]
     fn a_dismissal_refutes_only_what_was_said() {

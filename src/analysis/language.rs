@@ -29,7 +29,7 @@ use crate::analysis::normalize::Word;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
-const BILINGUAL: &str = include_str!(concat!(env!("OUT_DIR"), "/data/bilingual.tsv"));
+const BILINGUAL: &str = crate::analysis::lexicon::data_table!("bilingual.tsv");
 
 /// A language crosscheck reads. English is the analysis's own; the others are glossed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]

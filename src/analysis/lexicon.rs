@@ -16,18 +16,27 @@ pub type WordMap<V> = rustc_hash::FxHashMap<String, V>;
 /// A set of words or phrases, hashed as [`WordMap`].
 pub type WordSet = rustc_hash::FxHashSet<String>;
 
-const STOPWORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/stopwords.txt"));
-const TITLES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/titles.txt"));
-const BOILERPLATE: &str = include_str!(concat!(env!("OUT_DIR"), "/data/boilerplate.txt"));
-const IRREGULAR: &str = include_str!(concat!(env!("OUT_DIR"), "/data/irregular.tsv"));
-const ALIASES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/aliases.tsv"));
-const NUMBERS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/numbers.tsv"));
-const DATES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/dates.tsv"));
-const GAZETTEER: &str = include_str!(concat!(env!("OUT_DIR"), "/data/gazetteer.tsv"));
-const SYNONYMS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/synonyms.tsv"));
-const EVENTS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/events.tsv"));
-const POLARITY: &str = include_str!(concat!(env!("OUT_DIR"), "/data/polarity.tsv"));
-const CUES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/cues.tsv"));
+/// A data table of `src/analysis/data`, as `build.rs` copies it into `OUT_DIR`: without its
+/// comment and blank lines.
+macro_rules! data_table {
+    ($file:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/data/", $file))
+    };
+}
+pub(crate) use data_table;
+
+const STOPWORDS: &str = data_table!("stopwords.txt");
+const TITLES: &str = data_table!("titles.txt");
+const BOILERPLATE: &str = data_table!("boilerplate.txt");
+const IRREGULAR: &str = data_table!("irregular.tsv");
+const ALIASES: &str = data_table!("aliases.tsv");
+const NUMBERS: &str = data_table!("numbers.tsv");
+const DATES: &str = data_table!("dates.tsv");
+const GAZETTEER: &str = data_table!("gazetteer.tsv");
+const SYNONYMS: &str = data_table!("synonyms.tsv");
+const EVENTS: &str = data_table!("events.tsv");
+const POLARITY: &str = data_table!("polarity.tsv");
+const CUES: &str = data_table!("cues.tsv");
 
 /// The kinds of stance cue a word can be (bits of [`Lexicon::cues`]).
 pub const CUE_REFUTE: u8 = 1;

@@ -34,6 +34,35 @@ pub struct Name {
     pub n_words: usize,
 }
 
+impl Name {
+    /// The name spans the word at `i` (a name of no words still spans its first).
+    pub fn covers(&self, i: usize) -> bool {
+        self.word <= i && i < self.word + self.n_words.max(1)
+    }
+}
+
+/// An auxiliary or modal verb ("did", "has", "would"): it comes before the verb that tells what
+/// was done ("did not make", "have discussed").
+pub fn is_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "did"
+            | "does"
+            | "do"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+    )
+}
+
 /// A date or place and the event it was read as belonging to.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bound<T> {
@@ -576,7 +605,7 @@ fn un_prefixed(lower: &str) -> Option<&str> {
 /// of the clause is neither asserted nor denied.
 fn find_predicates(words: &[Word], names: &[Name]) -> (Vec<Predicate>, Vec<usize>) {
     let lexicon = lexicon();
-    let in_name = |i: usize| names.iter().any(|n| n.word <= i && i < n.word + n.n_words.max(1));
+    let in_name = |i: usize| names.iter().any(|n| n.covers(i));
     let mut negate_next = false;
     let mut budget = 0;
     // Up to the end of the clause, nothing is asserted.
@@ -924,30 +953,9 @@ fn find_agent(text: &str, words: &[Word], names: &[Name]) -> Option<Agent> {
         if k > 0 && w.after_punctuation() {
             return None;
         }
-        let verb = matches!(
-            lower,
-            "is" | "are"
-                | "was"
-                | "were"
-                | "has"
-                | "have"
-                | "had"
-                | "will"
-                | "would"
-                | "can"
-                | "could"
-                | "may"
-                | "might"
-                | "does"
-                | "did"
-                | "do"
-                | "says"
-                | "said"
-                | "told"
-                | "claims"
-                | "reports"
-                | "thinks"
-        ) || (lower.chars().count() > 4 && lower.ends_with("ed"))
+        let verb = is_auxiliary(lower)
+            || matches!(lower, "may" | "might" | "says" | "said" | "told" | "claims" | "reports" | "thinks")
+            || (lower.chars().count() > 4 && lower.ends_with("ed"))
             || lexicon.irregular.contains_key(lower);
         // "A committee formed by the government determined": a participle describes the head.
         let participle = lower.ends_with("ed") && words.get(k + 1).is_some_and(|w| w.lower == "by");
@@ -1039,7 +1047,7 @@ fn find_agent(text: &str, words: &[Word], names: &[Name]) -> Option<Agent> {
             return None;
         }
         if !frozen && !lexicon.is_stopword(lower) && !w.is_digits() {
-            let named = names.iter().any(|n| n.word <= k && k < n.word + n.n_words.max(1));
+            let named = names.iter().any(|n| n.covers(k));
             let group = lower.ends_with('s');
             head = Some(Agent { key: word_class(w).into(), named: named && !group, group, verb: None });
         }

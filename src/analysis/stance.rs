@@ -370,9 +370,14 @@ fn compare_polarity(a: &Slots, b: &Slots, findings: &mut Findings) {
     findings.negation_classes = shared.iter().filter(|pair| opposed(pair)).count();
 }
 
+/// A first-person pronoun ("I", "we").
+fn is_first_person(word: &crate::analysis::normalize::Word) -> bool {
+    matches!(word.lower.as_str(), "i" | "we")
+}
+
 /// The claim speaks in the first person ("I", "we").
 fn first_person(s: &Slots) -> bool {
-    s.words.iter().any(|w| matches!(w.lower.as_str(), "i" | "we"))
+    s.words.iter().any(is_first_person)
 }
 
 /// Every denial of the class in the claim is of the speaker's own knowing or perceiving ("I
@@ -386,9 +391,7 @@ fn first_person_denial(s: &Slots, class: &str) -> bool {
     }
     let mut denials = s.predicates.iter().filter(|p| p.class == class && p.negative).peekable();
     denials.peek().is_some()
-        && denials.all(|p| {
-            s.words[p.first_word.saturating_sub(4)..p.first_word].iter().any(|w| matches!(w.lower.as_str(), "i" | "we"))
-        })
+        && denials.all(|p| s.words[p.first_word.saturating_sub(4)..p.first_word].iter().any(is_first_person))
 }
 
 /// Some word of the claim in this predicate class tells an event: a known event word ("met"), or
@@ -631,8 +634,7 @@ pub fn support_reason(a: &Slots, b: &Slots, similarity: &Similarity, findings: &
     // Names and titles ("Admiral", "Gen.") say who, not what happened.
     let titles = &crate::analysis::lexicon::lexicon().titles;
     let in_name = |i: usize| {
-        a.names.iter().any(|n| n.word <= i && i < n.word + n.n_words.max(1))
-            || a.words.get(i).is_some_and(|w| titles.contains(w.lower.as_str()))
+        a.names.iter().any(|n| n.covers(i)) || a.words.get(i).is_some_and(|w| titles.contains(w.lower.as_str()))
     };
     match crate::analysis::normalize::shared_run(&a.words, &a.word_terms, other_terms, in_name) {
         Some((first, end)) => {
@@ -724,23 +726,7 @@ fn denied_by_both(a: &Slots, b: &Slots) -> Option<String> {
     let auxiliary = first.checked_sub(1).filter(|&k| {
         k + 1 < p.first_word
             && !a.words[first].after_punctuation()
-            && matches!(
-                a.words[k].lower.as_str(),
-                "did"
-                    | "does"
-                    | "do"
-                    | "is"
-                    | "was"
-                    | "are"
-                    | "were"
-                    | "has"
-                    | "have"
-                    | "had"
-                    | "will"
-                    | "would"
-                    | "could"
-                    | "can"
-            )
+            && crate::analysis::slots::is_auxiliary(a.words[k].lower.as_str())
     });
     Some(words_text(a, (auxiliary.unwrap_or(first), p.end_word))).filter(|surface| !surface.is_empty())
 }
