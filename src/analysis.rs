@@ -26,7 +26,6 @@ pub mod text;
 
 use crate::corpus::{Corpus, Source, SourceId};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 pub use stance::ConflictKind;
 use text::Span;
@@ -368,20 +367,23 @@ impl Reading {
         let claim_terms: Vec<features::ClaimTerms> =
             all_slots.iter().map(|slots| features::ClaimTerms::new(slots, &weights)).collect();
         // Each claim's best match in every other source: a pair is the more likely one fact when
-        // neither claim has a closer match in the other's source.
+        // neither claim has a closer match in the other's source. The claims stand in source
+        // order and the candidates in (i, j) order, so each claim meets the other sources in
+        // order, on either side of its pairs: its list grows sorted by source (for a binary
+        // search per comparison), and only its last entry can be the one a pair updates.
+        debug_assert!(group.windows(2).all(|w| w[0] <= w[1]) && candidates.windows(2).all(|w| w[0] < w[1]));
         let mut best: Vec<Vec<(usize, f64)>> = vec![Vec::new(); claims.len()];
         for &(i, j) in &candidates {
             let score = claim_terms[i].similarity(&claim_terms[j], totals[i].terms(), totals[j].terms());
             for (claim, other_source) in [(i, group[j]), (j, group[i])] {
-                match best[claim].iter_mut().find(|(source, _)| *source == other_source) {
-                    Some(entry) => entry.1 = entry.1.max(score),
-                    None => best[claim].push((other_source, score)),
+                match best[claim].last_mut() {
+                    Some(entry) if entry.0 == other_source => entry.1 = entry.1.max(score),
+                    _ => best[claim].push((other_source, score)),
                 }
             }
         }
-        // Sorted by source, for a binary search per comparison.
         for list in &mut best {
-            list.sort_unstable_by_key(|&(source, _)| source);
+            debug_assert!(list.windows(2).all(|w| w[0].0 < w[1].0));
             list.shrink_to_fit();
         }
         Prepared { sources, claims, slots: all_slots, weights, totals, origin, candidates, best, claim_terms }
@@ -405,10 +407,27 @@ impl Prepared {
 
     /// Compares claims `i` and `j`.
     pub fn compare(&self, i: usize, j: usize) -> Comparison {
+        let best_of = |claim: usize, other: usize| {
+            let (list, source) = (&self.best[claim], self.claims[other].source_index);
+            list.binary_search_by_key(&source, |&(s, _)| s).ok().map(|at| list[at].1)
+        };
+        self.compare_with_best(i, j, (best_of(i, j), best_of(j, i)), &mut Vec::new())
+    }
+
+    /// [`Prepared::compare`] with each claim's best score in the other's source, looked up by the
+    /// caller (`Comparing` walks them in order rather than searching).
+    /// `scratch` holds the shared terms, from pair to pair.
+    fn compare_with_best(
+        &self,
+        i: usize,
+        j: usize,
+        (best_i, best_j): (Option<f64>, Option<f64>),
+        scratch: &mut Vec<(u32, u32)>,
+    ) -> Comparison {
         let (a, b) = (&self.slots[i], &self.slots[j]);
         // From the claims' term ids: the same measures as `align::similarity`, without strings.
         // The shared terms are named later, and only for a backing that needs them.
-        let shared_terms = self.claim_terms[i].shared_with(&self.claim_terms[j]);
+        let shared_terms = self.claim_terms[i].shared_in(&self.claim_terms[j], scratch);
         let (totals_a, totals_b) = (self.totals[i], self.totals[j]);
         let similarity = align::Similarity {
             score: shared_terms.similarity(totals_a.terms(), totals_b.terms()),
@@ -418,12 +437,8 @@ impl Prepared {
         // The score the best matches were found with (from the same term ids, so that the best
         // pair's ratio is exactly one).
         let score = similarity.score;
-        let best_of = |claim: usize, other: usize| {
-            let source = self.claims[other].source_index;
-            let list = &self.best[claim];
-            list.binary_search_by_key(&source, |&(s, _)| s).map_or(score, |at| list[at].1.max(score))
-        };
-        let context = features::Context { best_a: best_of(i, j), best_b: best_of(j, i), score };
+        let best_or_this = |best: Option<f64>| best.map_or(score, |best| best.max(score));
+        let context = features::Context { best_a: best_or_this(best_i), best_b: best_or_this(best_j), score };
         let before_rules = features::pair_before_rules((a, b), &shared_terms, context);
         // Most candidate pairs share a few rare words and no detail: the rules have nothing to
         // read, and the features they would give are all 0.
@@ -453,18 +468,19 @@ struct Backing {
     shared_quote: bool,
     from: ClaimId,
     to: ClaimId,
-    reason: String,
+    /// What its reason will say agrees (the reason is written only if it becomes a link).
+    agreement: stance::Agreement,
     score: f64,
     side_detail: bool,
 }
 
 impl Backing {
-    fn link(self) -> Link {
+    fn link(self, reason: String) -> Link {
         Link {
             from: self.from,
             to: self.to,
             relation: Relation::Supports,
-            reason: self.reason,
+            reason,
             kind: None,
             from_span: None,
             to_span: None,
@@ -483,11 +499,37 @@ pub struct Comparing {
     related: Vec<(ClaimId, ClaimId)>,
     /// Backings, kept until `finish` picks which are links.
     backings: Vec<Backing>,
+    /// Per claim: where its walk through its `Prepared::best` list stands. The candidates come in
+    /// (i, j) order and the claims in source order, so each claim meets the other sources in
+    /// order (as its list was built): a step forward finds each best score, where a binary
+    /// search of a long list would miss the cache at every step.
+    cursors: Vec<u32>,
+    /// The shared terms of the pair being compared (`Prepared::compare_with_best`).
+    scratch: Vec<(u32, u32)>,
 }
 
 impl Comparing {
     pub fn new(prepared: Prepared) -> Comparing {
-        Comparing { prepared, next: 0, links: Vec::new(), related: Vec::new(), backings: Vec::new() }
+        let cursors = vec![0; prepared.claims.len()];
+        Comparing {
+            prepared,
+            next: 0,
+            links: Vec::new(),
+            related: Vec::new(),
+            backings: Vec::new(),
+            cursors,
+            scratch: Vec::new(),
+        }
+    }
+
+    /// The best score of `claim` in `source` (see `cursors`): sources must come in order.
+    fn best_in(&mut self, claim: usize, source: usize) -> Option<f64> {
+        let list = &self.prepared.best[claim];
+        let cursor = &mut self.cursors[claim];
+        while list.get(*cursor as usize).is_some_and(|&(s, _)| s < source) {
+            *cursor += 1;
+        }
+        list.get(*cursor as usize).filter(|&&(s, _)| s == source).map(|&(_, best)| best)
     }
 
     pub fn n_pairs(&self) -> usize {
@@ -499,8 +541,10 @@ impl Comparing {
         let end = self.next.saturating_add(n).min(self.prepared.candidates.len());
         for index in self.next..end {
             let (i, j) = self.prepared.candidates[index];
+            let (source_i, source_j) = (self.prepared.claims[i].source_index, self.prepared.claims[j].source_index);
+            let best = (self.best_in(i, source_j), self.best_in(j, source_i));
             let (slots_a, slots_b) = (&self.prepared.slots[i], &self.prepared.slots[j]);
-            let comparison = self.prepared.compare(i, j);
+            let comparison = self.prepared.compare_with_best(i, j, best, &mut self.scratch);
             let score = round3(comparison.similarity.score);
             let (from, to) = (ClaimId(i as u32), ClaimId(j as u32));
             let outcome = decision.decide(
@@ -512,12 +556,12 @@ impl Comparing {
                 &comparison.findings,
             );
             match outcome {
-                decide::Outcome::Supports { main, reason, strength } => self.backings.push(Backing {
+                decide::Outcome::Supports { main, strength } => self.backings.push(Backing {
                     strength,
                     shared_quote: comparison.findings.shared_quote,
                     from,
                     to,
-                    reason,
+                    agreement: stance::Agreement::of(&comparison.findings),
                     score,
                     side_detail: !main,
                 }),
@@ -555,11 +599,9 @@ impl Comparing {
             best,
             claim_terms,
         } = prepared;
-        // Of the slots, only each claim's text and language are left to write: the rest (most of
-        // the analysis's memory) goes now, with the index, before the links are sorted and counted.
+        // The index goes first (most of the analysis's memory with the slots), before the
+        // backings become links.
         drop((weights, totals, candidates, best, claim_terms));
-        let texts_and_languages: Vec<(String, language::Language)> =
-            all_slots.into_iter().map(|slots| (slots.text, slots.language)).collect();
         // A claim tells one fact, and another source tells it about once: of the claims of one
         // source that would back a claim as its main point, only the strongest (within MARGIN of
         // the model's probability) does; the others merely share its words and names, and are
@@ -568,26 +610,41 @@ impl Comparing {
         // words twice. (MARGIN was chosen among 0, 0.1, 0.15 and 0.25 on the trainer's
         // cross-validation.)
         const MARGIN: f32 = 0.1;
-        let source_of = |claim: ClaimId| prepared_claims[claim.0 as usize].source_index;
-        let mut best: BTreeMap<(u32, usize), f32> = BTreeMap::new();
-        for backing in &backings {
-            for (claim, other) in [(backing.from, backing.to), (backing.to, backing.from)] {
-                let entry = best.entry((claim.0, source_of(other))).or_insert(f32::MIN);
-                *entry = entry.max(backing.strength);
+        let source_of = |claim: ClaimId| prepared_claims[claim.0 as usize].source_index as u32;
+        // The strongest backing of each (claim, other source): every backing's two ends, sorted,
+        // the strongest of each run kept (a sorted vector rather than a map: one allocation).
+        let mut ends: Vec<((u32, u32), f32)> = backings
+            .iter()
+            .flat_map(|b| [((b.from.0, source_of(b.to)), b.strength), ((b.to.0, source_of(b.from)), b.strength)])
+            .collect();
+        ends.sort_unstable_by_key(|&(key, _)| key);
+        let mut best: Vec<((u32, u32), f32)> = Vec::new();
+        for (key, strength) in ends {
+            match best.last_mut() {
+                Some(last) if last.0 == key => last.1 = last.1.max(strength),
+                _ => best.push((key, strength)),
             }
         }
         for backing in backings {
-            let (strength, shared_quote) = (backing.strength, backing.shared_quote);
-            let link = backing.link();
             let strongest = |claim: ClaimId, other: ClaimId| {
-                best.get(&(claim.0, source_of(other))).is_some_and(|&b| strength >= b - MARGIN)
+                let key = (claim.0, source_of(other));
+                best.binary_search_by_key(&key, |&(k, _)| k).is_ok_and(|at| backing.strength >= best[at].1 - MARGIN)
             };
-            if link.side_detail || shared_quote || (strongest(link.from, link.to) && strongest(link.to, link.from)) {
-                links.push(link);
+            let (from, to) = (backing.from, backing.to);
+            if backing.side_detail || backing.shared_quote || (strongest(from, to) && strongest(to, from)) {
+                // Only a link's reason is written (a big story's backings are mostly links, but
+                // a fifth are not).
+                let reason =
+                    stance::support_reason_of(&all_slots[from.0 as usize], &all_slots[to.0 as usize], backing.agreement);
+                links.push(backing.link(reason));
             } else {
-                related.push((link.from, link.to));
+                related.push((from, to));
             }
         }
+        // Of the slots, only each claim's text and language are left to write: the rest goes now,
+        // before the links are sorted and counted.
+        let texts_and_languages: Vec<(String, language::Language)> =
+            all_slots.into_iter().map(|slots| (slots.text, slots.language)).collect();
         // A pair of claims makes one link at most.
         links.sort_unstable_by_key(|link| (link.from, link.to));
         related.sort_unstable();
@@ -668,6 +725,45 @@ mod tests {
 
     fn check_no_conflict(claim: &str, text: &str) {
         assert_ne!(stance(claim, text), Stance::Contradicts, "stance of {text:?} towards {claim:?}");
+    }
+
+    #[test]
+    fn walking_the_best_lists_in_candidate_order_finds_what_a_search_finds() {
+        let story: serde_json::Value =
+            serde_json::from_str(include_str!("../tests/fixtures/planted-story.json")).expect("a fixture");
+        let story = crate::corpus::from_json(&story["corpus"].to_string()).expect("its corpus").corpus;
+        for corpus in [crate::corpus::seeds(), story] {
+            let mut comparing = Comparing::new(Prepared::new(&corpus));
+            let candidates = comparing.prepared.candidates.clone();
+            assert!(candidates.len() > 100, "{} candidates", candidates.len());
+            let mut found = 0;
+            for (i, j) in candidates {
+                for (claim, other) in [(i, j), (j, i)] {
+                    let source = comparing.prepared.claims[other].source_index;
+                    let list = &comparing.prepared.best[claim];
+                    let searched = list.binary_search_by_key(&source, |&(s, _)| s).ok().map(|at| list[at].1);
+                    assert_eq!(comparing.best_in(claim, source), searched, "claim {claim}, source {source}");
+                    found += usize::from(searched.is_some());
+                }
+            }
+            // Every candidate pair was scored while the lists were made.
+            assert_eq!(found, 2 * comparing.prepared.candidates.len());
+        }
+    }
+
+    #[test]
+    fn a_backing_kept_as_its_agreement_gets_the_reason_it_had() {
+        let prepared = Prepared::new(&crate::corpus::seeds());
+        let mut reasons = 0;
+        for &(i, j) in prepared.candidates() {
+            let comparison = prepared.compare(i, j);
+            let (a, b) = (&prepared.slots[i], &prepared.slots[j]);
+            let reason = stance::support_reason(a, b, &comparison.similarity, &comparison.findings);
+            let kept = stance::support_reason_of(a, b, stance::Agreement::of(&comparison.findings));
+            assert_eq!(kept, reason, "{:?} / {:?}", a.text, b.text);
+            reasons += usize::from(reason.starts_with("same"));
+        }
+        assert!(reasons > 5, "only {reasons} reasons name an agreeing detail");
     }
 
     #[test]

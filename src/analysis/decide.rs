@@ -32,10 +32,10 @@ const SHIPPED: &str = include_str!("data/links-model.json");
 #[derive(Clone, Debug, PartialEq)]
 pub enum Outcome {
     /// Backing: `main` when the two tell the same main point, else a side detail; `strength`
-    /// ranks backings (the model's probability of backing, or 1 for the rules).
+    /// ranks backings (the model's probability of backing, or 1 for the rules). Its reason is
+    /// `stance::support_reason`'s, written only for the backings that become links.
     Supports {
         main: bool,
-        reason: String,
         strength: f32,
     },
     Contradicts {
@@ -90,11 +90,7 @@ impl Decision {
     ) -> Outcome {
         let Some(model) = &self.model else {
             return match rules {
-                Verdict::Supports { .. } => Outcome::Supports {
-                    main: true,
-                    reason: crate::analysis::stance::support_reason(a, b, similarity, findings),
-                    strength: 1.0,
-                },
+                Verdict::Supports { .. } => Outcome::Supports { main: true, strength: 1.0 },
                 Verdict::Contradicts { kind, reason, span_a, span_b } => {
                     Outcome::Contradicts { kind, reason, span_a, span_b }
                 }
@@ -102,7 +98,8 @@ impl Decision {
                 Verdict::Unrelated => Outcome::Unrelated,
             };
         };
-        let p = model.probabilities(x);
+        let mut p = [0.0f32; CLASSES.len()];
+        model.probabilities_into(x, &mut p);
         let t = &model.thresholds;
         let backing = p[SUPPORTS] + p[PARTIAL] >= t[SUPPORTS];
         // A detail the rules found in conflict, on a pair the model takes for one fact.
@@ -141,8 +138,7 @@ impl Decision {
             return if similarity.score >= RELATED { Outcome::Related } else { Outcome::Unrelated };
         }
         if backing {
-            let reason = crate::analysis::stance::support_reason(a, b, similarity, findings);
-            return Outcome::Supports { main: p[SUPPORTS] >= p[PARTIAL], reason, strength: p[SUPPORTS] + p[PARTIAL] };
+            return Outcome::Supports { main: p[SUPPORTS] >= p[PARTIAL], strength: p[SUPPORTS] + p[PARTIAL] };
         }
         if similarity.score >= RELATED {
             Outcome::Related

@@ -11,6 +11,7 @@ use crate::analysis::align::{Similarity, Weights};
 use crate::analysis::lexicon::{lexicon, CUE_HEDGE, CUE_NEGATION, CUE_REFUTE};
 use crate::analysis::slots::Slots;
 use crate::analysis::stance::{Findings, Verdict};
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 /// The names of the features, in the order `pair` returns them.
@@ -323,7 +324,34 @@ impl ClaimTerms {
 
     /// The terms this claim shares with `other`, found once for all the measures of a pair.
     pub fn shared_with<'t>(&'t self, other: &'t ClaimTerms) -> SharedTerms<'t> {
-        SharedTerms { a: self, b: other, pairs: shared(&self.terms, &other.terms).collect() }
+        let mut pairs = Vec::new();
+        self.shared_indices(other, &mut pairs);
+        SharedTerms { a: self, b: other, pairs: Cow::Owned(pairs) }
+    }
+
+    /// [`ClaimTerms::shared_with`] in a buffer the caller keeps from pair to pair (the analysis
+    /// compares hundreds of thousands of pairs: one allocation each would show).
+    pub fn shared_in<'t>(&'t self, other: &'t ClaimTerms, buffer: &'t mut Vec<(u32, u32)>) -> SharedTerms<'t> {
+        self.shared_indices(other, buffer);
+        SharedTerms { a: self, b: other, pairs: Cow::Borrowed(buffer) }
+    }
+
+    /// The places in both term lists of each term both have, in id order.
+    fn shared_indices(&self, other: &ClaimTerms, pairs: &mut Vec<(u32, u32)>) {
+        pairs.clear();
+        let (a, b) = (&self.terms, &other.terms);
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() && j < b.len() {
+            match a[i].id.cmp(&b[j].id) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    pairs.push((i as u32, j as u32));
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
     }
 }
 
@@ -333,13 +361,16 @@ impl ClaimTerms {
 pub struct SharedTerms<'t> {
     a: &'t ClaimTerms,
     b: &'t ClaimTerms,
-    pairs: Vec<(&'t TermInfo, &'t TermInfo)>,
+    /// Indices into `a.terms` and `b.terms`.
+    pairs: Cow<'t, [(u32, u32)]>,
 }
 
 impl<'t> SharedTerms<'t> {
     /// The pairs of terms both claims have, in id order, the first claim's term first.
     fn iter(&self) -> impl Iterator<Item = (&'t TermInfo, &'t TermInfo)> + '_ {
-        self.pairs.iter().copied()
+        let (a, b): (&'t ClaimTerms, &'t ClaimTerms) = (self.a, self.b);
+        let (a, b) = (&a.terms, &b.terms);
+        self.pairs.iter().map(move |&(i, j)| (&a[i as usize], &b[j as usize]))
     }
 
     /// [`ClaimTerms::similarity`] of the two claims.

@@ -52,25 +52,44 @@ impl Model {
     /// The probability of each class (softmax of the linear scores). A model without classes
     /// gives an empty vector.
     pub fn probabilities(&self, x: &[f32]) -> Vec<f32> {
-        let scores: Vec<f32> = self
-            .weights
-            .iter()
-            .zip(&self.bias)
-            .map(|(w, b)| b + w.iter().zip(x).map(|(w, x)| w * x).sum::<f32>())
-            .collect();
-        softmax(&scores)
+        let mut p = vec![0.0; self.classes.len()];
+        self.probabilities_into(x, &mut p);
+        p
+    }
+
+    /// [`Model::probabilities`] written into `p` (one slot per class; extra slots are left as
+    /// they are): the analysis asks this of every candidate pair, without allocating.
+    pub fn probabilities_into(&self, x: &[f32], p: &mut [f32]) {
+        for ((score, w), b) in p.iter_mut().zip(&self.weights).zip(&self.bias) {
+            *score = b + w.iter().zip(x).map(|(w, x)| w * x).sum::<f32>();
+        }
+        let n = self.weights.len().min(p.len());
+        softmax_in_place(&mut p[..n]);
     }
 }
 
 /// Softmax, stable for large scores.
 pub fn softmax(scores: &[f32]) -> Vec<f32> {
+    let mut p = scores.to_vec();
+    softmax_in_place(&mut p);
+    p
+}
+
+/// [`softmax`] of `scores`, in their place.
+fn softmax_in_place(scores: &mut [f32]) {
     let max = scores.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-    let exps: Vec<f32> = scores.iter().map(|s| (s - max).exp()).collect();
-    let total: f32 = exps.iter().sum();
-    if total.is_nan() || total <= 0.0 {
-        return vec![1.0 / scores.len().max(1) as f32; scores.len()];
+    for s in scores.iter_mut() {
+        *s = (*s - max).exp();
     }
-    exps.into_iter().map(|e| e / total).collect()
+    let total: f32 = scores.iter().sum();
+    if total.is_nan() || total <= 0.0 {
+        let uniform = 1.0 / scores.len().max(1) as f32;
+        scores.fill(uniform);
+        return;
+    }
+    for s in scores.iter_mut() {
+        *s /= total;
+    }
 }
 
 #[cfg(test)]

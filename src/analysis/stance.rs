@@ -599,6 +599,50 @@ pub fn compare_examined(a: &Slots, b: &Slots, similarity: &Similarity, mut findi
     }
 }
 
+/// The findings [`support_reason`] reads, in one byte: what a backing keeps of its pair's
+/// findings until the analysis knows whether it is a link, and needs its reason.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Agreement(u8);
+
+impl Agreement {
+    const QUOTE: u8 = 1;
+    const NUMBER: u8 = 2;
+    const DATE: u8 = 4;
+    const PLACE: u8 = 8;
+    const SPECIFIC_PLACE: u8 = 16;
+
+    pub fn of(findings: &Findings) -> Agreement {
+        let flags = [
+            (findings.shared_quote, Self::QUOTE),
+            (findings.number_agrees, Self::NUMBER),
+            (findings.date_agrees, Self::DATE),
+            (findings.place_agrees, Self::PLACE),
+            (findings.specific_place_shared, Self::SPECIFIC_PLACE),
+        ];
+        Agreement(flags.iter().filter(|(set, _)| *set).fold(0, |bits, (_, bit)| bits | bit))
+    }
+
+    /// The findings of the pair as far as [`support_reason`] reads them.
+    pub fn findings(self) -> Findings {
+        let has = |bit: u8| self.0 & bit != 0;
+        Findings {
+            shared_quote: has(Self::QUOTE),
+            number_agrees: has(Self::NUMBER),
+            date_agrees: has(Self::DATE),
+            place_agrees: has(Self::PLACE),
+            specific_place_shared: has(Self::SPECIFIC_PLACE),
+            ..Findings::default()
+        }
+    }
+}
+
+/// [`support_reason`] of a backing whose findings were kept as an [`Agreement`] (and whose
+/// shared terms were not named: they are read from the claims' terms).
+pub fn support_reason_of(a: &Slots, b: &Slots, agreement: Agreement) -> String {
+    let similarity = Similarity { score: 0.0, shared: Vec::new(), frame: 0.0 };
+    support_reason(a, b, &similarity, &agreement.findings())
+}
+
 /// What two backing claims have in common, as a reader would say it: the details that agree
 /// and the longest stretch of the first claim that the second also tells ("same count (32
 /// chiefs) and date; both: held a video conference"), or, failing such a stretch, the names and
