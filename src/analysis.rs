@@ -188,7 +188,8 @@ fn origins(sources: &[&Source]) -> Vec<usize> {
         .iter()
         .map(|source| {
             let folded = normalize::fold_text(&source.text);
-            let tokens: Vec<&str> = folded.split(' ').filter(|t| !t.is_empty()).collect();
+            // Each word hashed once, each shingle from its five words' hashes.
+            let tokens: Vec<u64> = folded.split(' ').filter(|t| !t.is_empty()).map(word_hash).collect();
             let mut hashes: Vec<u64> = tokens.windows(5).map(shingle_hash).collect();
             hashes.sort_unstable();
             hashes.dedup();
@@ -203,14 +204,28 @@ fn origins(sources: &[&Source]) -> Vec<usize> {
         .flat_map(|(source, hashes)| hashes.iter().map(move |&hash| (hash, source)))
         .collect();
     postings.sort_unstable();
+    // Per source, where each of its shingles that another source shares starts in `postings`
+    // (most shingles are one source's own, and need no look at all).
+    let mut shared_runs: Vec<Vec<u32>> = vec![Vec::new(); sources.len()];
+    let mut start = 0;
+    while start < postings.len() {
+        let hash = postings[start].0;
+        let end = start + postings[start..].iter().take_while(|&&(other, _)| other == hash).count();
+        if end - start > 1 {
+            for &(_, source) in &postings[start..end] {
+                shared_runs[source].push(start as u32);
+            }
+        }
+        start = end;
+    }
     let mut origin: Vec<usize> = (0..sources.len()).collect();
     let mut n_common = vec![0usize; sources.len()];
     // The earlier sources sharing a shingle with the current one; only their counts are reset.
     let mut touched: Vec<usize> = Vec::new();
     for (i, own) in shingles.iter().enumerate() {
-        for &hash in own {
-            let first = postings.partition_point(|&(other, _)| other < hash);
-            for &(_, j) in postings[first..].iter().take_while(|&&(other, j)| other == hash && j < i) {
+        for &first in &shared_runs[i] {
+            let hash = postings[first as usize].0;
+            for &(_, j) in postings[first as usize..].iter().take_while(|&&(other, j)| other == hash && j < i) {
                 if n_common[j] == 0 {
                     touched.push(j);
                 }
@@ -237,17 +252,15 @@ fn origins(sources: &[&Source]) -> Vec<usize> {
     origin
 }
 
-/// FNV-1a over a shingle's words: stable across runs and platforms, unlike std's hasher.
-fn shingle_hash(words: &[&str]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for (index, word) in words.iter().enumerate() {
-        let separator: &[u8] = if index == 0 { b"" } else { b" " };
-        for &byte in separator.iter().chain(word.as_bytes()) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-    hash
+/// FNV-1a over a word's bytes: stable across runs and platforms, unlike std's hasher.
+fn word_hash(word: &str) -> u64 {
+    word.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3))
+}
+
+/// A shingle's hash from its words' hashes, in order (rotate, mix in a word, multiply, as
+/// FxHash combines words).
+fn shingle_hash(words: &[u64]) -> u64 {
+    words.iter().fold(0, |hash: u64, &word| (hash.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95))
 }
 
 fn claim_span(slots: &slots::Slots, words: stance::WordSpan) -> Option<ClaimSpan> {
@@ -611,27 +624,30 @@ impl Comparing {
         // cross-validation.)
         const MARGIN: f32 = 0.1;
         let source_of = |claim: ClaimId| prepared_claims[claim.0 as usize].source_index as u32;
-        // The strongest backing of each (claim, other source): every backing's two ends, sorted,
-        // the strongest of each run kept (a sorted vector rather than a map: one allocation).
-        let mut ends: Vec<((u32, u32), f32)> = backings
+        // Each backing's two ends, (claim, the other claim's source), sorted: a run of one key
+        // holds every backing of that claim from that source, and each is marked whether it is
+        // within MARGIN of the run's strongest.
+        let mut ends: Vec<((u32, u32), f32, u32)> = backings
             .iter()
-            .flat_map(|b| [((b.from.0, source_of(b.to)), b.strength), ((b.to.0, source_of(b.from)), b.strength)])
+            .enumerate()
+            .flat_map(|(k, b)| {
+                let k = 2 * k as u32;
+                [((b.from.0, source_of(b.to)), b.strength, k), ((b.to.0, source_of(b.from)), b.strength, k + 1)]
+            })
             .collect();
-        ends.sort_unstable_by_key(|&(key, _)| key);
-        let mut best: Vec<((u32, u32), f32)> = Vec::new();
-        for (key, strength) in ends {
-            match best.last_mut() {
-                Some(last) if last.0 == key => last.1 = last.1.max(strength),
-                _ => best.push((key, strength)),
+        ends.sort_unstable_by_key(|&(key, ..)| key);
+        let mut strongest_end = vec![false; ends.len()];
+        for run in ends.chunk_by(|x, y| x.0 == y.0) {
+            let best = run.iter().fold(f32::MIN, |best, &(_, strength, _)| best.max(strength));
+            for &(_, strength, end) in run {
+                strongest_end[end as usize] = strength >= best - MARGIN;
             }
         }
-        for backing in backings {
-            let strongest = |claim: ClaimId, other: ClaimId| {
-                let key = (claim.0, source_of(other));
-                best.binary_search_by_key(&key, |&(k, _)| k).is_ok_and(|at| backing.strength >= best[at].1 - MARGIN)
-            };
+        drop(ends);
+        for (k, backing) in backings.into_iter().enumerate() {
             let (from, to) = (backing.from, backing.to);
-            if backing.side_detail || backing.shared_quote || (strongest(from, to) && strongest(to, from)) {
+            let strongest = strongest_end[2 * k] && strongest_end[2 * k + 1];
+            if backing.side_detail || backing.shared_quote || strongest {
                 // Only a link's reason is written (a big story's backings are mostly links, but
                 // a fifth are not).
                 let reason =

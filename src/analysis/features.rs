@@ -200,6 +200,9 @@ struct TermInfo {
 #[derive(Clone, Debug, Default)]
 pub struct ClaimTerms {
     terms: Vec<TermInfo>,
+    /// The terms' ids, in the same order: what the merge of two claims' terms reads, packed
+    /// (a big story compares each claim with dozens of others, mostly out of the cache).
+    ids: Vec<u32>,
     /// Consecutive term pairs, hashed, sorted.
     bigrams: Vec<u64>,
     /// The name keys, sorted.
@@ -300,6 +303,7 @@ impl ClaimTerms {
         names.dedup();
         let cover_totals = Cover::ALL.map(|cover| cover.total(&terms));
         ClaimTerms {
+            ids: terms.iter().map(|t| t.id).collect(),
             terms,
             bigrams,
             names,
@@ -318,7 +322,7 @@ impl ClaimTerms {
         if total_self <= 0.0 || total_other <= 0.0 {
             return 0.0;
         }
-        let both: f64 = shared(&self.terms, &other.terms).map(|(x, _)| x.idf_exact).sum();
+        let both: f64 = shared(&self.ids, &other.ids).map(|(i, _)| self.terms[i].idf_exact).sum();
         0.5 * both / (total_self * total_other).sqrt() + 0.5 * both / total_self.min(total_other)
     }
 
@@ -339,19 +343,7 @@ impl ClaimTerms {
     /// The places in both term lists of each term both have, in id order.
     fn shared_indices(&self, other: &ClaimTerms, pairs: &mut Vec<(u32, u32)>) {
         pairs.clear();
-        let (a, b) = (&self.terms, &other.terms);
-        let (mut i, mut j) = (0, 0);
-        while i < a.len() && j < b.len() {
-            match a[i].id.cmp(&b[j].id) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    pairs.push((i as u32, j as u32));
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
+        pairs.extend(shared(&self.ids, &other.ids).map(|(i, j)| (i as u32, j as u32)));
     }
 }
 
@@ -396,18 +388,18 @@ impl<'t> SharedTerms<'t> {
     }
 }
 
-/// The pairs of terms both claims have, in id order.
-fn shared<'t>(a: &'t [TermInfo], b: &'t [TermInfo]) -> impl Iterator<Item = (&'t TermInfo, &'t TermInfo)> {
+/// Where the ids both sorted lists have stand in each, in id order.
+fn shared<'t>(a: &'t [u32], b: &'t [u32]) -> impl Iterator<Item = (usize, usize)> + 't {
     let (mut i, mut j) = (0, 0);
     std::iter::from_fn(move || {
         while i < a.len() && j < b.len() {
-            match a[i].id.cmp(&b[j].id) {
+            match a[i].cmp(&b[j]) {
                 std::cmp::Ordering::Less => i += 1,
                 std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
                     i += 1;
                     j += 1;
-                    return Some((&a[i - 1], &b[j - 1]));
+                    return Some((i - 1, j - 1));
                 }
             }
         }
