@@ -308,13 +308,18 @@ pub fn shared_run(
 ) -> Option<(usize, usize)> {
     let lexicon = lexicon();
     // Per word: Some(true) when a shared term covers it, Some(false) when it is a term the other
-    // claim lacks, None for a function word.
-    let mut state: Vec<Option<bool>> =
-        words.iter().map(|w| if lexicon.is_stopword(w.lower.as_str()) { None } else { Some(false) }).collect();
+    // claim lacks, None for a function word. A word a term covers is settled by its terms; only
+    // the others are looked up among the function words.
+    let mut state: Vec<Option<bool>> = vec![None; words.len()];
     for term in terms {
         let shared = other_terms.contains(&term.text);
         for slot in state.iter_mut().take(term.end_word).skip(term.first_word) {
             *slot = Some(shared || slot.is_some_and(|s| s));
+        }
+    }
+    for (slot, word) in state.iter_mut().zip(words) {
+        if slot.is_none() && !lexicon.is_stopword(word.lower.as_str()) {
+            *slot = Some(false);
         }
     }
     let mut best: Option<(usize, usize, usize)> = None; // (value, first, end)

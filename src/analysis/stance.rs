@@ -90,7 +90,7 @@ fn words_text(slots: &Slots, span: WordSpan) -> String {
         return String::new();
     }
     // As the claim writes it ("U.S. troops"), not as the words were folded ("US troops").
-    slots.text.chars().skip(first.start).take(last.end.saturating_sub(first.start)).collect()
+    crate::analysis::text::slice(&slots.text, crate::analysis::text::Span { start: first.start, end: last.end }).to_string()
 }
 
 /// Two bound slots belong to one event: same event kind and a shared participant; where one side
