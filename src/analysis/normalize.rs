@@ -248,18 +248,26 @@ pub fn alias_at(words: &[Word], i: usize) -> Option<(&'static Alias, usize)> {
         return None;
     }
     let max = lexicon.alias_max_words.min(words.len().saturating_sub(i));
-    for n in (1..=max).rev() {
-        let slice = &words[i..i + n];
-        // A phrase must not run across punctuation: "Washington, White House" is two names.
-        if slice.iter().skip(1).any(Word::after_punctuation) {
-            continue;
+    // A phrase must not run across punctuation: "Washington, White House" is two names.
+    let max = (1..max).find(|&k| words[i + k].after_punctuation()).unwrap_or(max);
+    // The longest phrase written out once, as written and folded; each shorter one is a prefix.
+    let (mut exact, mut folded) = (String::new(), String::new());
+    let mut ends: Vec<(usize, usize)> = Vec::with_capacity(max);
+    for (k, word) in words[i..i + max].iter().enumerate() {
+        if k > 0 {
+            exact.push(' ');
+            folded.push(' ');
         }
-        let exact = slice.iter().map(|w| w.surface.as_str()).collect::<Vec<_>>().join(" ");
-        if let Some(alias) = lexicon.aliases_exact.get(&exact) {
+        exact.push_str(&word.surface);
+        folded.push_str(&word.lower);
+        ends.push((exact.len(), folded.len()));
+    }
+    for n in (1..=max).rev() {
+        let (exact_end, folded_end) = ends[n - 1];
+        if let Some(alias) = lexicon.aliases_exact.get(&exact[..exact_end]) {
             return Some((alias, n));
         }
-        let folded = slice.iter().map(|w| w.lower.as_str()).collect::<Vec<_>>().join(" ");
-        if let Some(alias) = lexicon.aliases_folded.get(&folded) {
+        if let Some(alias) = lexicon.aliases_folded.get(&folded[..folded_end]) {
             return Some((alias, n));
         }
     }
