@@ -265,7 +265,9 @@ pub fn candidates(claims: &[Slots], group: &[usize], weights: &Weights) -> Vec<(
     }
     let mut score = vec![0.0f64; claims.len()];
     let mut touched: Vec<usize> = Vec::new();
-    let mut kept: Vec<(usize, usize)> = Vec::new();
+    // Each pair as one number (the smaller claim in the high half), so that putting them in
+    // order and dropping repeats compares integers.
+    let mut kept: Vec<u64> = Vec::new();
     let mut partners: Vec<(f64, usize)> = Vec::new();
     for (i, lists_of_i) in lists_of_claim.iter().enumerate() {
         for &list_index in lists_of_i {
@@ -284,15 +286,20 @@ pub fn candidates(claims: &[Slots], group: &[usize], weights: &Weights) -> Vec<(
         // The best partners (by score, then index: a total order), kept in order as they come:
         // a place found among at most MAX_CANDIDATES, not a sort of every partner.
         partners.clear();
+        let before = |x: &(f64, usize), y: &(f64, usize)| x.0 > y.0 || (x.0 == y.0 && x.1 < y.1);
         for &j in &touched {
             let partner = (score[j], j);
-            let place = partners.partition_point(|x| x.0 > partner.0 || (x.0 == partner.0 && x.1 < partner.1));
+            // Once the list is full, most partners of a big story fall behind its last at once.
+            if partners.len() == MAX_CANDIDATES && partners.last().is_some_and(|last| !before(&partner, last)) {
+                continue;
+            }
+            let place = partners.partition_point(|x| before(x, &partner));
             if place < MAX_CANDIDATES {
                 partners.insert(place, partner);
                 partners.truncate(MAX_CANDIDATES);
             }
         }
-        kept.extend(partners.iter().map(|&(_, j)| (i.min(j), i.max(j))));
+        kept.extend(partners.iter().map(|&(_, j)| ((i.min(j) as u64) << 32) | i.max(j) as u64));
         for &j in &touched {
             score[j] = 0.0;
         }
@@ -300,6 +307,5 @@ pub fn candidates(claims: &[Slots], group: &[usize], weights: &Weights) -> Vec<(
     }
     kept.sort_unstable();
     kept.dedup();
-    kept.shrink_to_fit();
-    kept
+    kept.into_iter().map(|pair| ((pair >> 32) as usize, (pair & 0xffff_ffff) as usize)).collect()
 }
