@@ -37,11 +37,16 @@ impl Weights {
         for claim in claims {
             weights.n_claims += 1;
             for term in &claim.terms {
-                let next = weights.document_frequency.len();
-                let position = *weights.position.entry(term.to_string()).or_insert(next);
-                if position == next {
-                    weights.document_frequency.push(0);
-                }
+                // Most terms are known by now: a new one only is copied.
+                let position = match weights.position.get(term.as_str()) {
+                    Some(&position) => position,
+                    None => {
+                        let next = weights.document_frequency.len();
+                        weights.position.insert(term.to_string(), next);
+                        weights.document_frequency.push(0);
+                        next
+                    }
+                };
                 weights.document_frequency[position] += 1;
             }
         }

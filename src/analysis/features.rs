@@ -272,12 +272,13 @@ impl ClaimTerms {
             .terms
             .iter()
             .map(|term| {
-                let (idf, share) = match weights.id(term) {
+                let known = weights.id(term);
+                let (idf, share) = match known {
                     Some(id) => (weights.idf_at(id), weights.source_share_at(id)),
                     None => (weights.unseen_idf(term), 0.0),
                 };
                 TermInfo {
-                    id: id_of(term),
+                    id: known.map_or(unseen_id(term), |id| id as u32),
                     idf: idf as f32,
                     idf_exact: idf,
                     off_topic: (idf * (1.0 - share)) as f32,
@@ -291,11 +292,8 @@ impl ClaimTerms {
         // Entries of one id are equal (their fields depend on the term only).
         terms.sort_unstable_by_key(|t| t.id);
         terms.dedup_by_key(|t| t.id);
-        let mut bigrams: Vec<u64> = slots
-            .word_terms
-            .windows(2)
-            .map(|w| (u64::from(id_of(&w[0].text)) << 32) | u64::from(id_of(&w[1].text)))
-            .collect();
+        let word_ids: Vec<u32> = slots.word_terms.iter().map(|t| id_of(&t.text)).collect();
+        let mut bigrams: Vec<u64> = word_ids.windows(2).map(|w| (u64::from(w[0]) << 32) | u64::from(w[1])).collect();
         bigrams.sort_unstable();
         bigrams.dedup();
         let mut names: Vec<String> = slots.names.iter().map(|n| n.key.clone()).collect();
