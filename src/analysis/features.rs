@@ -320,7 +320,8 @@ impl ClaimTerms {
         if total_self <= 0.0 || total_other <= 0.0 {
             return 0.0;
         }
-        let both: f64 = shared(&self.ids, &other.ids).map(|(i, _)| self.terms[i].idf_exact).sum();
+        let mut both = 0.0;
+        merge(&self.ids, &other.ids, |i, _| both += self.terms[i].idf_exact);
         0.5 * both / (total_self * total_other).sqrt() + 0.5 * both / total_self.min(total_other)
     }
 
@@ -341,7 +342,7 @@ impl ClaimTerms {
     /// The places in both term lists of each term both have, in id order.
     fn shared_indices(&self, other: &ClaimTerms, pairs: &mut Vec<(u32, u32)>) {
         pairs.clear();
-        pairs.extend(shared(&self.ids, &other.ids).map(|(i, j)| (i as u32, j as u32)));
+        merge(&self.ids, &other.ids, |i, j| pairs.push((i as u32, j as u32)));
     }
 }
 
@@ -386,23 +387,21 @@ impl<'t> SharedTerms<'t> {
     }
 }
 
-/// Where the ids both sorted lists have stand in each, in id order.
-fn shared<'t>(a: &'t [u32], b: &'t [u32]) -> impl Iterator<Item = (usize, usize)> + 't {
+/// Calls `found(i, j)` for each value both sorted, repeat-free lists have (`a[i] == b[j]`), in
+/// order. The steps are taken without branching on the comparison: merging two claims' terms
+/// is most of the work per compared pair, and which list steps next is a coin toss that a
+/// predicted branch mostly gets wrong.
+#[inline]
+fn merge<T: Ord + Copy>(a: &[T], b: &[T], mut found: impl FnMut(usize, usize)) {
     let (mut i, mut j) = (0, 0);
-    std::iter::from_fn(move || {
-        while i < a.len() && j < b.len() {
-            match a[i].cmp(&b[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    i += 1;
-                    j += 1;
-                    return Some((i - 1, j - 1));
-                }
-            }
+    while i < a.len() && j < b.len() {
+        let (x, y) = (a[i], b[j]);
+        if x == y {
+            found(i, j);
         }
-        None
-    })
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
+    }
 }
 
 /// The weighted share of each side's terms (those `keep` accepts) that the other side has:
@@ -423,18 +422,8 @@ fn bigram_share(a: &ClaimTerms, b: &ClaimTerms) -> f32 {
     if smaller == 0 {
         return 0.0;
     }
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.bigrams.len() && j < b.bigrams.len() {
-        match a.bigrams[i].cmp(&b.bigrams[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let mut n = 0;
+    merge(&a.bigrams, &b.bigrams, |_, _| n += 1);
     n as f32 / smaller as f32
 }
 
