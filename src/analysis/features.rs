@@ -11,6 +11,7 @@ use crate::analysis::align::{Similarity, Weights};
 use crate::analysis::lexicon::{lexicon, CUE_HEDGE, CUE_NEGATION, CUE_REFUTE};
 use crate::analysis::slots::Slots;
 use crate::analysis::stance::{Findings, Verdict};
+use crate::analysis::short_text::ShortText;
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 
@@ -206,7 +207,7 @@ pub struct ClaimTerms {
     /// Consecutive term pairs, hashed, sorted.
     bigrams: Vec<u64>,
     /// The name keys, sorted.
-    names: Vec<String>,
+    names: Vec<ShortText>,
     /// How many terms the frame has.
     n_frame: usize,
     length: f32,
@@ -296,7 +297,7 @@ impl ClaimTerms {
         let mut bigrams: Vec<u64> = word_ids.windows(2).map(|w| (u64::from(w[0]) << 32) | u64::from(w[1])).collect();
         bigrams.sort_unstable();
         bigrams.dedup();
-        let mut names: Vec<String> = slots.names.iter().map(|n| n.key.clone()).collect();
+        let mut names: Vec<ShortText> = slots.names.iter().map(|n| ShortText::from(&n.key)).collect();
         names.sort_unstable();
         names.dedup();
         let cover_totals = Cover::ALL.map(|cover| cover.total(&terms));
