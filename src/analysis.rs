@@ -382,8 +382,8 @@ impl Reading {
         // Each claim's best match in every other source: a pair is the more likely one fact when
         // neither claim has a closer match in the other's source. The claims stand in source
         // order and the candidates in (i, j) order, so each claim meets the other sources in
-        // order, on either side of its pairs: its list grows sorted by source (for a binary
-        // search per comparison), and only its last entry can be the one a pair updates.
+        // order, on either side of its pairs: its list grows sorted by source (for `Comparing`'s
+        // walk, or `best_of`'s search), and only its last entry can be the one a pair updates.
         debug_assert!(group.windows(2).all(|w| w[0] <= w[1]) && candidates.windows(2).all(|w| w[0] < w[1]));
         let mut best: Vec<Vec<(usize, f64)>> = vec![Vec::new(); claims.len()];
         for &(i, j) in &candidates {
@@ -420,11 +420,13 @@ impl Prepared {
 
     /// Compares claims `i` and `j`.
     pub fn compare(&self, i: usize, j: usize) -> Comparison {
-        let best_of = |claim: usize, other: usize| {
-            let (list, source) = (&self.best[claim], self.claims[other].source_index);
-            list.binary_search_by_key(&source, |&(s, _)| s).ok().map(|at| list[at].1)
-        };
-        self.compare_with_best(i, j, (best_of(i, j), best_of(j, i)), &mut Vec::new())
+        self.compare_with_best(i, j, (self.best_of(i, j), self.best_of(j, i)), &mut Vec::new())
+    }
+
+    /// The best score of `claim` with any candidate claim of `other`'s source, searched for.
+    fn best_of(&self, claim: usize, other: usize) -> Option<f64> {
+        let (list, source) = (&self.best[claim], self.claims[other].source_index);
+        list.binary_search_by_key(&source, |&(s, _)| s).ok().map(|at| list[at].1)
     }
 
     /// [`Prepared::compare`] with each claim's best score in the other's source, looked up by the
@@ -756,8 +758,7 @@ mod tests {
             for (i, j) in candidates {
                 for (claim, other) in [(i, j), (j, i)] {
                     let source = comparing.prepared.claims[other].source_index;
-                    let list = &comparing.prepared.best[claim];
-                    let searched = list.binary_search_by_key(&source, |&(s, _)| s).ok().map(|at| list[at].1);
+                    let searched = comparing.prepared.best_of(claim, other);
                     assert_eq!(comparing.best_in(claim, source), searched, "claim {claim}, source {source}");
                     found += usize::from(searched.is_some());
                 }

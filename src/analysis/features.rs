@@ -268,7 +268,9 @@ impl ClaimTerms {
             .filter(|t| (t.first_word..t.end_word).any(|w| covered.get(w).copied().unwrap_or(false)))
             .map(|t| t.text.as_str())
             .collect();
-        let id_of = |term: &str| weights.id(term).map_or(unseen_id(term), |id| id as u32);
+        // A term's id: the weights', else a hash of it (computed only for a term they lack).
+        let id_from = |known: Option<usize>, term: &str| known.map_or_else(|| unseen_id(term), |id| id as u32);
+        let id_of = |term: &str| id_from(weights.id(term), term);
         let mut terms: Vec<TermInfo> = slots
             .terms
             .iter()
@@ -279,7 +281,7 @@ impl ClaimTerms {
                     None => (weights.unseen_idf(term), 0.0),
                 };
                 TermInfo {
-                    id: known.map_or(unseen_id(term), |id| id as u32),
+                    id: id_from(known, term),
                     idf: idf as f32,
                     idf_exact: idf,
                     off_topic: (idf * (1.0 - share)) as f32,

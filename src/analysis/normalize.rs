@@ -376,8 +376,8 @@ pub fn shared_phrase(text: &str, other: &str) -> Option<String> {
     // France") are what they share.
     let (first, end) = shared_run(&words, &terms, &other_terms, in_name)
         .or_else(|| shared_run(&words, &terms, &other_terms, |_| false))?;
-    let (start, stop) = (words[first].start, words[end - 1].end);
-    Some(text.chars().skip(start).take(stop.saturating_sub(start)).collect())
+    let span = crate::analysis::text::Span { start: words[first].start, end: words[end - 1].end };
+    Some(crate::analysis::text::slice(text, span).to_string())
 }
 
 /// Lowercase, quote-straightened text with runs of white space collapsed: for comparing quotes.

@@ -368,18 +368,18 @@ impl Model {
     pub fn with_analysis(pending: &Model, mut analysis: Analysis) -> Model {
         let source_index: BTreeMap<&SourceId, usize> =
             pending.corpus.sources.iter().enumerate().map(|(index, source)| (&source.id, index)).collect();
-        // A source's claims come in the order of their text: one walk through each source finds
-        // every claim's byte offsets (a walk from the start for each claim would cost a big
-        // story's thousand sources, in the page's main thread, a tenth of a second).
-        let mut walk: Option<(usize, TextWalk)> = None;
-        for claim in analysis.claims.iter_mut().filter(|claim| claim.text.is_empty()) {
-            if let Some(&source) = source_index.get(&claim.source) {
-                let text = &pending.corpus.sources[source].text;
-                let walker = match &mut walk {
-                    Some((walked, walker)) if *walked == source => walker,
-                    _ => &mut walk.insert((source, TextWalk::default())).1,
-                };
-                claim.text = walker.slice(text, claim.start, claim.end).to_string();
+        // A source's claims stand together: its text is sliced for all of them in one pass
+        // (`text::slices`), not walked from its start for each claim, which cost a big story's
+        // thousand sources, in the page's main thread, a tenth of a second.
+        for run in analysis.claims.chunk_by_mut(|x, y| x.source == y.source) {
+            let Some(&source) = source_index.get(&run[0].source) else { continue };
+            if run.iter().all(|claim| !claim.text.is_empty()) {
+                continue;
+            }
+            let spans: Vec<Span> = run.iter().map(|claim| Span { start: claim.start, end: claim.end }).collect();
+            let texts = crate::analysis::text::slices(&pending.corpus.sources[source].text, &spans);
+            for (claim, text) in run.iter_mut().zip(texts).filter(|(claim, _)| claim.text.is_empty()) {
+                claim.text = text.to_string();
             }
         }
         Model::with_sentences(pending.corpus.clone(), analysis, pending.sentences.clone())
@@ -697,56 +697,11 @@ impl Model {
     }
 }
 
-/// Char offsets of one text turned into byte offsets, walking it forward from the last offset
-/// asked (or from its start again, for an offset before that).
-#[derive(Default)]
-struct TextWalk {
-    chars: usize,
-    bytes: usize,
-}
-
-impl TextWalk {
-    /// The byte offset of char offset `to`, or the text's end if it has fewer chars.
-    fn byte_at(&mut self, text: &str, to: usize) -> usize {
-        if to < self.chars {
-            *self = TextWalk::default();
-        }
-        let rest = &text[self.bytes..];
-        match rest.char_indices().nth(to - self.chars) {
-            Some((offset, _)) => *self = TextWalk { chars: to, bytes: self.bytes + offset },
-            None => *self = TextWalk { chars: self.chars + rest.chars().count(), bytes: text.len() },
-        }
-        self.bytes
-    }
-
-    /// The chars `start..end` of `text` (clamped to it; empty if `end` is not after `start`).
-    fn slice<'t>(&mut self, text: &'t str, start: usize, end: usize) -> &'t str {
-        let from = self.byte_at(text, start);
-        let to = if end > start { self.byte_at(text, end) } else { from };
-        &text[from..to]
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::analysis::{Claim, Link};
     use crate::corpus::{Source, SourceKind};
-
-    #[test]
-    fn a_walk_through_a_text_slices_as_its_chars_do() {
-        let text = "Zelenskyy’s “plan” – é ✓ and more. Ça va? ok";
-        let n = text.chars().count();
-        let by_chars = |start: usize, end: usize| -> String {
-            text.chars().skip(start).take(end.saturating_sub(start)).collect()
-        };
-        // Spans in order (as a source's claims come), then out of order, past the end, inverted.
-        let spans = [(0, 4), (4, 11), (12, 18), (18, 18), (20, n), (3, 9), (n - 2, n + 5), (n + 1, n + 3), (9, 2), (0, n)];
-        let mut walk = TextWalk::default();
-        for (start, end) in spans {
-            assert_eq!(walk.slice(text, start, end), by_chars(start, end), "{start}..{end}");
-        }
-    }
 
     fn source(id: &str, text: &str) -> Source {
         Source {
