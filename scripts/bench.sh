@@ -6,7 +6,8 @@
 #
 # 1. examples/bench.rs: analyse() on ../shared/eval/corpora/seeds.json and on corpora of the
 #    first 100 and 1,000 FNC-1 bodies (time: first run, median, min, max; peak memory; claims and
-#    links; the growth ratio time(1000)/time(100), goal ≤ 12×), and stance() on 2,000 FNC-1 pairs;
+#    links; the growth ratio time(1000)/time(100), goal ≤ 12×, from the two cases' medians and
+#    from rounds that run both side by side in one process), and stance() on 2,000 FNC-1 pairs;
 #    then its analysis cases again built with the wasm's profile (the growth of the code the
 #    browser runs: a faster build shrinks the small case's work more than the big one's).
 # 2. tests/bench_web.rs: analyse() on the same five seeds inside headless Chromium (release wasm),
