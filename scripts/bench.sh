@@ -14,7 +14,7 @@
 #    and the ratio browser / native of the median times.
 # 3. A big story: `crosscheck analyze` on the first 1,000 FNC-1 bodies, side by side with the
 #    build of commit a875c01 (the reference of issue 10; built once in target/bench/a875c01),
-#    median wall time of alternating runs and peak memory; then the same corpus in the embed in
+#    median wall time of five alternating rounds and peak memory; then the same corpus in the embed in
 #    headless Chromium (tests/bench/big.mjs: first text on screen, the worker's analysis, the
 #    longest main-thread task), and its ratio to native. BASELINE=none skips the reference.
 # 4. The command line: `crosscheck stance` on all 49,972 FNC-1 pairs with 1 thread and with 2,
@@ -127,7 +127,8 @@ def run(cli):
 clis = [("ours", ours), ("ours-z", ours_z)] + ([(baseline_name, baseline)] if baseline else [])
 times = {name: [] for name, _ in clis}
 peaks = {name: [] for name, _ in clis}
-for _ in range(3):
+# Five rounds: on a shared machine three left the ratio to the baseline moving by a tenth.
+for _ in range(5):
     for name, cli in clis:
         seconds, peak = run(cli)
         times[name].append(seconds)
