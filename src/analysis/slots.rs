@@ -99,7 +99,9 @@ pub struct Predicate {
 /// How a claim stands towards one predicate class, over all its occurrences.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ClassPolarity {
-    pub class: String,
+    /// Inline (classes are short words): the merge of two claims' classes, for every pair a big
+    /// story compares, reads no text elsewhere in memory.
+    pub class: ShortText,
     /// Denied as a head predicate ("not", "denied that", an antonym), and never asserted outright:
     /// a claim that both asserts and denies a predicate ("Bale is back in line to play Jobs
     /// after DiCaprio backed out") does not deny it as a whole.
@@ -132,7 +134,7 @@ fn class_polarities(predicates: &[Predicate]) -> Vec<ClassPolarity> {
             let of_class = || predicates.iter().filter(move |p| p.class == class);
             let outright = of_class().any(|p| !p.negative && !p.in_scope);
             ClassPolarity {
-                class: class.to_string(),
+                class: ShortText::new(class),
                 denied: of_class().any(|p| p.negative) && !outright,
                 asserted: of_class().all(|p| !p.negative && !p.in_scope),
                 covered: of_class().any(|p| p.negative || p.in_scope),
@@ -197,6 +199,9 @@ pub struct Slots {
     pub cues: crate::analysis::features::Cues,
     /// Each predicate class's polarity, sorted by class.
     pub polarity: Vec<ClassPolarity>,
+    /// Some class of `polarity` is denied: most claims deny none, and a pair of them has no
+    /// conflict of negation to look for (told without reading the list).
+    pub denies: bool,
     /// The family roles it names ("the wife and son of"), in word order.
     pub relatives: Vec<Relative>,
 }
@@ -1393,9 +1398,11 @@ pub fn read_words_in(
         words,
         cues: Default::default(),
         polarity: Vec::new(),
+        denies: false,
         relatives,
     };
     slots.polarity = class_polarities(&slots.predicates);
+    slots.denies = slots.polarity.iter().any(|p| p.denied);
     slots.cues = crate::analysis::features::read_cues(&slots);
     slots.shrink_to_fit();
     slots

@@ -305,7 +305,7 @@ fn compare_places(a: &Slots, b: &Slots, same_frame: bool, findings: &mut Finding
 
 fn compare_polarity(a: &Slots, b: &Slots, findings: &mut Findings) {
     // A conflict needs a class one claim denies; most claims deny none.
-    if !a.polarity.iter().chain(&b.polarity).any(|p| p.denied) {
+    if !(a.denies || b.denies) {
         return;
     }
     // A claim that calls what it reports false or doubtful ("reports ... have been denied", "the
@@ -749,7 +749,7 @@ pub fn support_reason(a: &Slots, b: &Slots, similarity: &Similarity, findings: &
 /// say the opposite of what they share.
 fn denied_by_both(a: &Slots, b: &Slots) -> Option<String> {
     // Most claims deny nothing.
-    if !a.polarity.iter().any(|p| p.denied) || !b.polarity.iter().any(|p| p.denied) {
+    if !(a.denies && b.denies) {
         return None;
     }
     let denied_in_b = |class: &str| b.polarity.iter().any(|p| p.denied && p.class == class);
