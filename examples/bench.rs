@@ -8,7 +8,6 @@
 //! - `fnc-100`, `fnc-1000`: the first 100 / 1,000 FNC-1 training bodies in Body ID order, each a
 //!   source (id = Body ID, kind article, published 2025-08-20), from ../shared/data/fnc-1;
 //! - `stance`: `stance()` over the first 2,000 FNC-1 headline/body pairs, one thread;
-//!
 //! - `growth`: fnc-100 and fnc-1000 analysed in turns in one process, round after round (two runs
 //!   of the small case, then one of the big), each round's ratio time(1000) / time(100) (the
 //!   small case's mean of the round), and their median: a ratio of two cases timed apart moves
@@ -528,7 +527,37 @@ mod native {
 
     #[cfg(test)]
     mod tests {
-        use super::parse_csv;
+        use super::{median, parse_csv, time_runs};
+
+        #[test]
+        fn the_median_of_an_even_count_is_the_mean_of_the_middle_two() {
+            assert_eq!(median(&[3.0, 1.0, 2.0]), 2.0);
+            assert_eq!(median(&[4.0, 1.0, 3.0, 2.0]), 2.5);
+            assert_eq!(median(&[7.0]), 7.0);
+        }
+
+        #[test]
+        fn a_timed_run_starts_with_the_previous_result_dropped_and_the_last_is_returned() {
+            use std::cell::Cell;
+            use std::rc::Rc;
+            let alive = Rc::new(Cell::new(0));
+            struct Result(Rc<Cell<i32>>, usize);
+            impl Drop for Result {
+                fn drop(&mut self) {
+                    self.0.set(self.0.get() - 1);
+                }
+            }
+            let mut runs = 0;
+            let (times, last) = time_runs(4, || {
+                assert_eq!(alive.get(), 0, "the previous run's result is still alive");
+                alive.set(alive.get() + 1);
+                runs += 1;
+                Result(Rc::clone(&alive), runs)
+            });
+            assert_eq!(times.len(), 4);
+            assert_eq!(last.1, 4);
+            assert_eq!(alive.get(), 1);
+        }
 
         #[test]
         fn csv_quotes_newlines_and_doubled_quotes() {
