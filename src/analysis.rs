@@ -208,15 +208,13 @@ fn origins(sources: &[&Source]) -> Vec<usize> {
     // (most shingles are one source's own, and need no look at all).
     let mut shared_runs: Vec<Vec<u32>> = vec![Vec::new(); sources.len()];
     let mut start = 0;
-    while start < postings.len() {
-        let hash = postings[start].0;
-        let end = start + postings[start..].iter().take_while(|&&(other, _)| other == hash).count();
-        if end - start > 1 {
-            for &(_, source) in &postings[start..end] {
+    for run in postings.chunk_by(|x, y| x.0 == y.0) {
+        if run.len() > 1 {
+            for &(_, source) in run {
                 shared_runs[source].push(start as u32);
             }
         }
-        start = end;
+        start += run.len();
     }
     let mut origin: Vec<usize> = (0..sources.len()).collect();
     let mut n_common = vec![0usize; sources.len()];
